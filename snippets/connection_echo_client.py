@@ -1,0 +1,15 @@
+"""Send a message to connection_echo_server.py and print the echo.
+
+Usage: ECHO_AUTHKEY=... python connection_echo_client.py [PORT]
+"""
+
+import os
+import sys
+from multiprocessing.connection import Client
+
+if __name__ == "__main__":
+    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8888
+    authkey = os.environ.get("ECHO_AUTHKEY", "not-a-secret").encode()
+    with Client(("127.0.0.1", port), authkey=authkey) as conn:
+        conn.send(["Hello World", 100, "你好".encode()])
+        print(conn.recv())

@@ -1,0 +1,94 @@
+"""The project's pytest plugin, loaded with -p from pyproject.toml so that it is
+active whatever paths pytest is given (a conftest.py in tests/ would not be
+loaded when only a page under docs/ is tested)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+import pages
+import snippet_runner
+
+
+def pytest_configure(config):
+    # One id for the whole run, shared with the xdist workers, so that the
+    # check at the end finds what any worker's snippets left behind.
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is not None:
+        snippet_runner.SUITE_ID = workerinput["mpdocs_suite_id"]
+    else:
+        snippet_runner.SUITE_ID = uuid.uuid4().hex[:12]
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_XdistHooks(), "mpdocs-xdist")
+
+
+class _XdistHooks:
+    def pytest_configure_node(self, node):
+        node.workerinput["mpdocs_suite_id"] = snippet_runner.SUITE_ID
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite snippets/outputs/ from fresh runs instead of comparing",
+    )
+    parser.addoption(
+        "--snippet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run the snippet tests of these snippets only (repeatable)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """--snippet NAME keeps only those snippets; --update-outputs keeps only the
+    run under each snippet's recording start method."""
+    wanted = set(config.getoption("--snippet"))
+    updating = config.getoption("--update-outputs")
+    if not (wanted or updating):
+        return
+    unknown = wanted - set(snippet_runner.snippet_names())
+    if unknown:
+        raise pytest.UsageError(f"no such snippet in snippets/: {sorted(unknown)}")
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        params = callspec.params if callspec else {}
+        if "name" not in params or "method" not in params:
+            (drop if updating or wanted else keep).append(item)
+            continue
+        recording = snippet_runner.get_snippet(params["name"]).record_method
+        selected = (not wanted or params["name"] in wanted) and (
+            not updating or params["method"] == recording
+        )
+        (keep if selected else drop).append(item)
+    config.hook.pytest_deselected(items=drop)
+    items[:] = keep
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_markdown_docs_markdown_it():
+    return pages.markdown_it()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """No process started by the suite may outlive it."""
+    if hasattr(session.config, "workerinput"):
+        return  # the controller checks once every worker is done
+    leftovers = snippet_runner.processes_with_marker(snippet_runner.SUITE_ID)
+    if not leftovers:
+        return
+    names = [snippet_runner.describe(p) for p in leftovers]
+    snippet_runner.kill_all(leftovers)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    message = (
+        "processes started by snippets were still running after the suite "
+        "(killed now): " + "; ".join(names)
+    )
+    if reporter:
+        reporter.write_line(f"ERROR: {message}", red=True)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,504 @@
+"""Run a snippet as a real script and compare what it prints with its recorded output.
+
+Everything a test needs to know about one snippet lives in snippets/snippets.toml
+(see the comment at its top); this module reads it, runs the snippet in its own
+process group with a timeout, and normalizes output only as that file declares.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import sysconfig
+import threading
+import time
+import uuid
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+OUTPUTS = SNIPPETS / "outputs"
+SETTINGS_FILE = SNIPPETS / "snippets.toml"
+START_METHOD_HOOK = Path(__file__).resolve().parent / "startmethod"
+START_METHODS = ("fork", "spawn", "forkserver")
+
+# Every process a snippet starts inherits this variable, which is how leftover
+# processes are found, whatever their process group: "<suite id>/<run id>".
+MARKER = "MPDOCS_RUN"
+SUITE_ID = uuid.uuid4().hex[:12]  # set per run by docs_plugin
+
+# How long a process started by a snippet may outlive it (a resource tracker or
+# fork server noticing that its parent is gone) before it counts as leaked.
+LEFTOVER_GRACE = 3.0
+
+NORMALIZERS = {
+    # "pid 1234", "parent pid: 1234", "PID=1234" -> "pid <N>"
+    "pids": (re.compile(r"(?i)\b(p?pid)\b(\W{0,3})\d+"), r"\1\2<N>"),
+    # 1.5 s, 0.25s, 6.01 seconds -> <T> s
+    "durations": (
+        re.compile(r"\b\d+(?:\.\d+)?(\s?)(s|seconds?)\b"),
+        r"<T>\1\2",
+    ),
+    # time.asctime() and HH:MM:SS clock times
+    "clock-times": (
+        re.compile(
+            r"\b(?:\w{3} \w{3} [ \d]\d )?\d\d:\d\d:\d\d(?:\.\d+)?(?: \d{4})?"
+        ),
+        "<CLOCK>",
+    ),
+    # 127.0.0.1:54321 -> 127.0.0.1:<PORT>
+    "ports": (re.compile(r"\b(127\.0\.0\.1):\d+"), r"\1:<PORT>"),
+    # object addresses such as "at 0x7f3a2c1d0e50"
+    "addresses": (re.compile(r"\b0x[0-9a-f]{6,}\b"), "0x<ADDR>"),
+}
+LINE_ORDER = "line-order"  # lines printed by concurrent processes: compare sorted
+KNOWN_NORMALIZERS = {*NORMALIZERS, LINE_ORDER}
+
+KNOWN_KEYS = {
+    "timeout",
+    "start_methods",
+    "platforms",
+    "normalize",
+    "replace",
+    "expect",
+    "args",
+    "env",
+    "companion",
+    "companion_only",
+    "ready",
+    "output",
+    "note",
+}
+PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout"}
+
+
+class SettingsError(Exception):
+    """snippets.toml says something the runner does not understand."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Expect:
+    exit_code: int = 0
+    exception: str | None = None  # name of the exception whose traceback must appear
+
+
+@dataclasses.dataclass(frozen=True)
+class Snippet:
+    name: str
+    timeout: float
+    start_methods: tuple[str, ...]
+    platforms: tuple[str, ...]
+    normalize: tuple[str, ...]
+    replace: tuple[tuple[str, str], ...]
+    expect: Expect
+    args: tuple[str, ...]
+    env: dict
+    companion: str | None
+    companion_only: bool
+    ready: str | None
+    output: str  # file name under snippets/outputs/
+
+    @property
+    def path(self) -> Path:
+        return SNIPPETS / f"{self.name}.py"
+
+    @property
+    def output_path(self) -> Path:
+        return OUTPUTS / self.output
+
+    @property
+    def record_method(self) -> str:
+        """The start method whose run is recorded for the page."""
+        return self.start_methods[0]
+
+
+def _expect(table: dict | None, where: str) -> Expect:
+    table = table or {}
+    unknown = set(table) - {"exit_code", "exception"}
+    if unknown:
+        raise SettingsError(f"{where}: unknown expect keys {sorted(unknown)}")
+    return Expect(
+        exit_code=int(table.get("exit_code", 1 if "exception" in table else 0)),
+        exception=table.get("exception"),
+    )
+
+
+def load_settings(path: Path = SETTINGS_FILE) -> dict[str, dict]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def snippet_names() -> list[str]:
+    return sorted(p.stem for p in SNIPPETS.glob("*.py"))
+
+
+def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
+    """The settings of one snippet, with the overrides for `method` applied."""
+    settings = load_settings() if settings is None else settings
+    defaults = settings.get("defaults", {})
+    table = dict(settings.get(name, {}))
+    where = f"snippets/snippets.toml [{name}]"
+    overrides = {m: table.pop(m) for m in START_METHODS if m in table}
+    unknown = set(table) - KNOWN_KEYS
+    if unknown:
+        raise SettingsError(f"{where}: unknown keys {sorted(unknown)}")
+    merged = {**defaults, **table}
+    if method in overrides:
+        bad = set(overrides[method]) - PER_METHOD_KEYS
+        if bad:
+            raise SettingsError(f"{where}.{method}: cannot override {sorted(bad)}")
+        merged.update(overrides[method])
+    normalize = tuple(merged.get("normalize", ()))
+    for n in normalize:
+        if n not in KNOWN_NORMALIZERS:
+            raise SettingsError(
+                f"{where}: unknown normalizer {n!r}; known: {sorted(KNOWN_NORMALIZERS)}"
+            )
+    methods = tuple(merged.get("start_methods", START_METHODS))
+    if not set(methods) <= set(START_METHODS):
+        raise SettingsError(f"{where}: start_methods must be among {START_METHODS}")
+    return Snippet(
+        name=name,
+        timeout=float(merged.get("timeout", 30)),
+        start_methods=methods,
+        platforms=tuple(merged.get("platforms", ("posix", "nt"))),
+        normalize=normalize,
+        replace=tuple(tuple(pair) for pair in merged.get("replace", ())),
+        expect=_expect(merged.get("expect"), where),
+        args=tuple(str(a) for a in merged.get("args", ())),
+        env={str(k): str(v) for k, v in merged.get("env", {}).items()},
+        companion=merged.get("companion"),
+        companion_only=bool(merged.get("companion_only", False)),
+        ready=merged.get("ready"),
+        output=merged.get("output", f"{name}.txt"),
+    )
+
+
+def check_settings_file(settings=None) -> list[str]:
+    """Problems in snippets.toml: tables for missing snippets, bad keys."""
+    settings = load_settings() if settings is None else settings
+    names = set(snippet_names())
+    problems = []
+    for name in settings:
+        if name == "defaults":
+            continue
+        if name not in names:
+            problems.append(
+                f"snippets/snippets.toml has a table [{name}] but snippets/{name}.py "
+                "does not exist: remove the table or add the snippet."
+            )
+            continue
+        try:
+            for method in (None, *START_METHODS):
+                get_snippet(name, method, settings)
+        except SettingsError as e:
+            problems.append(str(e))
+    return problems
+
+
+# --- running -----------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Run:
+    snippet: Snippet
+    method: str
+    returncode: int | None  # None: killed on timeout
+    output: str  # stdout and stderr, interleaved as a terminal would show them
+    duration: float
+    leftovers: list[str]  # processes still alive after the snippet ended
+
+    @property
+    def timed_out(self) -> bool:
+        return self.returncode is None
+
+    @property
+    def label(self) -> str:
+        return f"snippets/{self.snippet.name}.py [{self.method}]"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def snippet_env(method: str, run_id: str, extra: dict | None = None) -> dict:
+    env = dict(os.environ)
+    env.pop("PYTHONSTARTUP", None)
+    env.update(extra or {})
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(START_METHOD_HOOK), env.get("PYTHONPATH")])
+    )
+    env["MPDOCS_START_METHOD"] = method
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONHASHSEED"] = "0"
+    env[MARKER] = f"{SUITE_ID}/{run_id}"
+    return env
+
+
+def processes_with_marker(prefix: str) -> list[psutil.Process]:
+    """Live processes (not zombies) whose MPDOCS_RUN starts with prefix."""
+    found = []
+    me = os.getpid()
+    for proc in psutil.process_iter(["pid"]):
+        if proc.pid == me:
+            continue
+        try:
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                continue
+            if proc.environ().get(MARKER, "").startswith(prefix):
+                found.append(proc)
+        except (psutil.Error, OSError):
+            continue
+    return found
+
+
+def describe(proc: psutil.Process) -> str:
+    try:
+        return f"pid {proc.pid}: {' '.join(proc.cmdline())[:160]}"
+    except psutil.Error:
+        return f"pid {proc.pid}"
+
+
+def kill_all(procs: list[psutil.Process]) -> None:
+    for proc in procs:
+        try:
+            proc.kill()
+        except psutil.Error:
+            pass
+    psutil.wait_procs(procs, timeout=5)
+
+
+def reap_leftovers(marker: str, grace: float = LEFTOVER_GRACE) -> list[str]:
+    """Wait up to `grace` seconds for the processes of a run to go, then kill them.
+
+    Returns a description of each process that had to be killed.
+    """
+    deadline = time.monotonic() + grace
+    while True:
+        procs = processes_with_marker(marker)
+        if not procs or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    described = [describe(p) for p in procs]
+    kill_all(procs)
+    return described
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def start(
+    snippet: Snippet, method: str, run_id: str, fmt: dict | None = None
+) -> subprocess.Popen:
+    """Start `python -u snippets/NAME.py ARGS` in a new session (process group)."""
+    fmt = fmt or {}
+    args = [a.format(**fmt) for a in snippet.args]
+    env = snippet_env(
+        method, run_id, {k: v.format(**fmt) for k, v in snippet.env.items()}
+    )
+    return subprocess.Popen(
+        [sys.executable, "-u", str(snippet.path), *args],
+        cwd=SNIPPETS,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def finish(proc: subprocess.Popen, timeout: float) -> tuple[int | None, str]:
+    """Wait for the process; on timeout kill its whole group. Returns (code, output)."""
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+        code = proc.returncode
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        out, _ = proc.communicate()
+        code = None
+    return code, out.decode("utf-8", errors="replace")
+
+
+def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
+    run_id = f"{snippet.name}[{method}]-{uuid.uuid4().hex[:6]}"
+    began = time.monotonic()
+    proc = start(snippet, method, run_id, fmt)
+    code, out = finish(proc, snippet.timeout)
+    duration = time.monotonic() - began
+    if code is None:
+        leftovers = []
+        reap_leftovers(f"{SUITE_ID}/{run_id}", grace=0)
+    else:
+        leftovers = reap_leftovers(f"{SUITE_ID}/{run_id}")
+    return Run(snippet, method, code, tidy(out), duration, leftovers)
+
+
+class Companion:
+    """A server snippet started before its client and stopped with Ctrl+C after it."""
+
+    def __init__(self, snippet: Snippet, method: str, fmt: dict):
+        if not snippet.ready:
+            raise SettingsError(
+                f"snippets/snippets.toml [{snippet.name}]: a companion needs "
+                "`ready`, the text it prints once it is ready for clients"
+            )
+        self.snippet, self.method, self.fmt = snippet, method, fmt
+        self.run_id = f"{snippet.name}[{method}]-{uuid.uuid4().hex[:6]}"
+        self.lines: list[str] = []
+        self._ready = threading.Event()
+
+    def __enter__(self) -> Companion:
+        self.began = time.monotonic()
+        self.proc = start(self.snippet, self.method, self.run_id, self.fmt)
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        if not self._ready.wait(self.snippet.timeout):
+            self.stop()
+            raise TimeoutError(
+                f"snippets/{self.snippet.name}.py [{self.method}] did not print "
+                f"{self.snippet.ready!r} within {self.snippet.timeout:g} s. "
+                f"Output so far:\n{self.output}"
+            )
+        return self
+
+    def _read(self) -> None:
+        for raw in self.proc.stdout:
+            line = raw.decode("utf-8", errors="replace")
+            self.lines.append(line)
+            if self.snippet.ready in line:
+                self._ready.set()
+
+    @property
+    def output(self) -> str:
+        return tidy("".join(self.lines))
+
+    def stop(self) -> Run:
+        """Ctrl+C, as a reader would press it; SIGKILL to the group on timeout."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            code = self.proc.wait(self.snippet.timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(self.proc)
+            self.proc.wait()
+            code = None
+        self._reader.join(5)  # the rest of the output, up to end of file
+        leftovers = reap_leftovers(f"{SUITE_ID}/{self.run_id}")
+        return Run(
+            self.snippet,
+            self.method,
+            code,
+            self.output,
+            time.monotonic() - self.began,
+            leftovers,
+        )
+
+    def __exit__(self, *exc) -> None:
+        if self.proc.poll() is None:
+            self.stop()
+
+
+# --- comparing ---------------------------------------------------------------
+
+_STDLIB = sysconfig.get_paths()["stdlib"]
+
+
+def tidy(text: str) -> str:
+    """What every recorded output goes through: machine-specific paths elided,
+    line endings unified, trailing spaces dropped, one final newline."""
+    text = text.replace("\r\n", "\n")
+    text = text.replace(str(SNIPPETS) + os.sep, "/path/to/")
+    text = text.replace(_STDLIB + os.sep, "/path/to/python/lib/")
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def normalize(text: str, snippet: Snippet) -> str:
+    """Mask only what the snippet declares to vary from run to run."""
+    text = tidy(text)
+    for pattern, repl in snippet.replace:
+        text = re.sub(pattern, repl, text, flags=re.MULTILINE)
+    for name in snippet.normalize:
+        if name in NORMALIZERS:
+            regex, repl = NORMALIZERS[name]
+            text = regex.sub(repl, text)
+    if LINE_ORDER in snippet.normalize:
+        text = "\n".join(sorted(text.splitlines())) + "\n"
+    return text
+
+
+_TRACEBACK = "Traceback (most recent call last):"
+_EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*)(?::|$)")
+
+
+def raised_exceptions(output: str) -> list[str]:
+    """The exception names of every traceback in the output, in order."""
+    names = []
+    lines = output.splitlines()
+    for i, line in enumerate(lines):
+        if line.strip() != _TRACEBACK:
+            continue
+        for later in lines[i + 1 :]:
+            m = _EXCEPTION_LINE.match(later)
+            if m:
+                names.append(m.group(1).rsplit(".", 1)[-1])
+                break
+    return names
+
+
+def outcome_problems(run: Run) -> list[str]:
+    """How the run's exit status or tracebacks differ from what is declared."""
+    expect = run.snippet.expect
+    problems = []
+    if run.timed_out:
+        return [
+            f"{run.label} did not finish within its timeout of "
+            f"{run.snippet.timeout:g} s; its process group was killed. If it is "
+            "just slow, raise `timeout` in snippets/snippets.toml; if it hangs, "
+            "fix the snippet (an unjoined process, a get() with no put()?)."
+        ]
+    if run.returncode != expect.exit_code:
+        problems.append(
+            f"{run.label} exited with code {run.returncode}, expected "
+            f"{expect.exit_code}. Fix the snippet, or declare the failure in "
+            "snippets/snippets.toml (expect = {exit_code = ..., exception = ...})."
+        )
+    raised = raised_exceptions(run.output)
+    if expect.exception is None and raised:
+        problems.append(
+            f"{run.label} printed a traceback ({', '.join(raised)}) but is not "
+            "declared to fail. Fix the snippet or declare `expect` in "
+            "snippets/snippets.toml."
+        )
+    if expect.exception is not None and expect.exception not in raised:
+        problems.append(
+            f"{run.label} was declared to fail with {expect.exception}, but "
+            f"{'it raised ' + ', '.join(raised) if raised else 'no traceback appeared'}."
+            " If it no longer fails, update `expect` in snippets/snippets.toml "
+            "and the page that explains the failure."
+        )
+    if run.leftovers:
+        problems.append(
+            f"{run.label} left processes running after it exited (killed now): "
+            + "; ".join(run.leftovers)
+            + ". Join or terminate every process the snippet starts."
+        )
+    return problems

@@ -1,0 +1,104 @@
+"""The pages as a whole: both languages, what they include, how their fences are written."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+import pages
+import snippet_runner as sr
+
+ALL_PAGES = [p for language in pages.LANGUAGES for p in pages.pages(language)]
+
+
+def _rel(path):
+    return path.relative_to(pages.ROOT).as_posix()
+
+
+def test_every_page_has_its_twin():
+    zh = {pages.page_key(p) for p in pages.pages("zh")}
+    en = {pages.page_key(p) for p in pages.pages("en")}
+    problems = [
+        f"docs/zh/{key} has no English twin: add docs/en/{key} (same file name)."
+        for key in sorted(zh - en)
+    ] + [
+        f"docs/en/{key} has no Chinese twin: add docs/zh/{key} (same file name)."
+        for key in sorted(en - zh)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "key", sorted({pages.page_key(p) for p in pages.pages("zh")}), ids=str
+)
+def test_twins_include_the_same_files_in_the_same_order(key):
+    zh, en = pages.DOCS / "zh" / key, pages.DOCS / "en" / key
+    if not en.exists():
+        pytest.fail(f"docs/en/{key} is missing (see test_every_page_has_its_twin)")
+    zh_includes, en_includes = pages.includes(zh), pages.includes(en)
+    diff = "\n".join(
+        difflib.unified_diff(
+            zh_includes, en_includes, f"docs/zh/{key}", f"docs/en/{key}", lineterm=""
+        )
+    )
+    assert zh_includes == en_includes, (
+        f"The two languages of {key} include different snippets or outputs, or "
+        f"in a different order; make them include the same files:\n{diff}"
+    )
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=_rel)
+def test_includes_exist(page):
+    missing = [
+        f"{fence.where}: includes {name!r}, but snippets/{name} does not exist."
+        for fence in pages.fences(page)
+        for name in fence.includes
+        if not (sr.SNIPPETS / name).is_file()
+    ]
+    assert not missing, "\n".join(missing)
+
+
+def test_every_snippet_and_output_is_shown():
+    shown = {name for page in ALL_PAGES for name in pages.includes(page)}
+    problems = [
+        f"snippets/{path.relative_to(sr.SNIPPETS).as_posix()} is included by no "
+        "page: include it in docs/zh/ and docs/en/, or delete it."
+        for path in [*sr.SNIPPETS.glob("*.py"), *sr.OUTPUTS.glob("*.txt")]
+        if path.relative_to(sr.SNIPPETS).as_posix() not in shown
+    ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=_rel)
+def test_fences_are_run_or_included(page):
+    """Every python fence is either run by pytest-markdown-docs or includes a
+    snippet; nothing python-looking escapes both."""
+    problems = []
+    for fence in pages.fences(page):
+        if fence.bare_words:
+            problems.append(
+                f"{fence.where}: fence header {fence.info.strip()!r} has a bare "
+                f"word {fence.bare_words} after the language. Superfences "
+                "rejects it and the page breaks silently; use key=\"value\" "
+                "options or the brace form { .python ... }."
+            )
+        if fence.lang not in pages.PYTHON or fence.is_include_only:
+            continue
+        if fence.indent:
+            problems.append(
+                f"{fence.where}: a python fence inside an admonition or a tab "
+                "is never run by pytest-markdown-docs. Move the code to a "
+                "snippet file and include it, or move the fence out."
+            )
+        elif fence.info.strip().startswith("{") and "notest" in fence.info:
+            problems.append(
+                f"{fence.where}: a python fence marked notest is neither run "
+                "nor a snippet include. Make it a snippet."
+            )
+        elif fence.includes:
+            problems.append(
+                f"{fence.where}: a fence that mixes an include with inline code "
+                "would be run as Python. Keep includes in fences of their own."
+            )
+    assert not problems, "\n".join(problems)
