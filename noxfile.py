@@ -1,14 +1,15 @@
 """Build, serve and check the site. nox is the only prerequisite: `pip install nox`.
 
-    nox -s serve        build both languages and serve them at http://127.0.0.1:8000
-    nox -s docs-test    lint, strict build of both languages, the whole test suite
-    nox -s record       re-record snippet outputs: nox -s record -- NAME [NAME ...]
-    nox -s docs         build site/ for publishing
-    nox -s lint         ruff over snippets/ and tests/
+nox -s serve        build both languages and serve them at http://127.0.0.1:8000
+nox -s docs-test    lint, strict build of both languages, the whole test suite
+nox -s record       re-record snippet outputs: nox -s record -- NAME [NAME ...]
+nox -s docs         build site/ for publishing
+nox -s lint         ruff over snippets/ and tests/
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -73,15 +74,11 @@ def serve(session):
     """Build both languages and serve them together at http://127.0.0.1:8000."""
     install(session, "docs")
     build(session)
-    handler = functools.partial(
-        http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "site")
-    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "site"))
     with http.server.ThreadingHTTPServer(("127.0.0.1", 8000), handler) as server:
         session.log("Serving http://127.0.0.1:8000/ (Ctrl+C to stop)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
-        except KeyboardInterrupt:
-            pass
 
 
 @nox.session(default=False)

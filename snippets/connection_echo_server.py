@@ -1,6 +1,7 @@
-"""An echo server for trusted local clients, built on multiprocessing.connection.
+"""An echo server for trusted local clients, on multiprocessing.connection.
 
-Usage: ECHO_AUTHKEY=... python connection_echo_server.py [PORT]   (Ctrl+C stops it)
+Usage: ECHO_AUTHKEY=... python connection_echo_server.py [PORT]
+Ctrl+C stops it.
 """
 
 import os

@@ -8,7 +8,9 @@ def greet(greeting):
     # parent_process() is the process that started this one; os.getppid()
     # would name the fork server under the forkserver start method.
     parent = parent_process()
-    print(f"{greeting} from the child: pid {os.getpid()}, parent pid {parent.pid}")
+    print(
+        f"{greeting} from the child: pid {os.getpid()}, parent pid {parent.pid}"
+    )
 
 
 if __name__ == "__main__":

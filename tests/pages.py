@@ -78,9 +78,7 @@ def fences(page: Path) -> list[Fence]:
         j = i + 1
         while j < len(lines):
             stripped = lines[j].strip()
-            if stripped.startswith(mark[0] * len(mark)) and not stripped.strip(
-                mark[0]
-            ):
+            if stripped.startswith(mark[0] * len(mark)) and not stripped.strip(mark[0]):
                 break
             body.append(lines[j][len(indent) :])
             j += 1

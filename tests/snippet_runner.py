@@ -25,6 +25,8 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
+import contextlib
+
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,9 +55,7 @@ NORMALIZERS = {
     ),
     # time.asctime() and HH:MM:SS clock times
     "clock-times": (
-        re.compile(
-            r"\b(?:\w{3} \w{3} [ \d]\d )?\d\d:\d\d:\d\d(?:\.\d+)?(?: \d{4})?"
-        ),
+        re.compile(r"\b(?:\w{3} \w{3} [ \d]\d )?\d\d:\d\d:\d\d(?:\.\d+)?(?: \d{4})?"),
         "<CLOCK>",
     ),
     # 127.0.0.1:54321 -> 127.0.0.1:<PORT>
@@ -275,10 +275,8 @@ def describe(proc: psutil.Process) -> str:
 
 def kill_all(procs: list[psutil.Process]) -> None:
     for proc in procs:
-        try:
+        with contextlib.suppress(psutil.Error):
             proc.kill()
-        except psutil.Error:
-            pass
     psutil.wait_procs(procs, timeout=5)
 
 
@@ -299,21 +297,15 @@ def reap_leftovers(marker: str, grace: float = LEFTOVER_GRACE) -> list[str]:
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
-def start(
-    snippet: Snippet, method: str, run_id: str, fmt: dict | None = None
-) -> subprocess.Popen:
+def start(snippet: Snippet, method: str, run_id: str, fmt: dict | None = None) -> subprocess.Popen:
     """Start `python -u snippets/NAME.py ARGS` in a new session (process group)."""
     fmt = fmt or {}
     args = [a.format(**fmt) for a in snippet.args]
-    env = snippet_env(
-        method, run_id, {k: v.format(**fmt) for k, v in snippet.env.items()}
-    )
+    env = snippet_env(method, run_id, {k: v.format(**fmt) for k, v in snippet.env.items()})
     return subprocess.Popen(
         [sys.executable, "-u", str(snippet.path), *args],
         cwd=SNIPPETS,

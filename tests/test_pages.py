@@ -29,9 +29,7 @@ def test_every_page_has_its_twin():
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(
-    "key", sorted({pages.page_key(p) for p in pages.pages("zh")}), ids=str
-)
+@pytest.mark.parametrize("key", sorted({pages.page_key(p) for p in pages.pages("zh")}), ids=str)
 def test_twins_include_the_same_files_in_the_same_order(key):
     zh, en = pages.DOCS / "zh" / key, pages.DOCS / "en" / key
     if not en.exists():
@@ -80,7 +78,7 @@ def test_fences_are_run_or_included(page):
             problems.append(
                 f"{fence.where}: fence header {fence.info.strip()!r} has a bare "
                 f"word {fence.bare_words} after the language. Superfences "
-                "rejects it and the page breaks silently; use key=\"value\" "
+                'rejects it and the page breaks silently; use key="value" '
                 "options or the brace form { .python ... }."
             )
         if fence.lang not in pages.PYTHON or fence.is_include_only:

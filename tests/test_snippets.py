@@ -26,9 +26,7 @@ def _cases():
             if method not in snippet.start_methods:
                 continue
             if os.name not in snippet.platforms:
-                marks.append(
-                    pytest.mark.skip(reason=f"declared for {snippet.platforms} only")
-                )
+                marks.append(pytest.mark.skip(reason=f"declared for {snippet.platforms} only"))
             yield pytest.param(name, method, id=f"{name}[{method}]", marks=marks)
 
 

@@ -16,6 +16,4 @@ if _method:
 
     # Private, but stable since 3.4: DefaultContext keeps the platform default
     # here until set_start_method() is called.
-    _context._default_context._default_context = _context._concrete_contexts[
-        _method
-    ]
+    _context._default_context._default_context = _context._concrete_contexts[_method]
