@@ -5,6 +5,9 @@ nox -s docs-test    lint, strict build of both languages, the whole test suite
 nox -s record       re-record snippet outputs: nox -s record -- NAME [NAME ...]
 nox -s docs         build site/ for publishing
 nox -s lint         ruff over snippets/ and tests/
+nox -s matrix       the snippet tests on CPython 3.10-3.13 (fork, spawn, forkserver each)
+nox -s soak         the snippet suite N times under load: nox -s soak -- --repeat 20 --load 2
+nox -s bench        wall time of the suite, its slowest snippets, build time per language
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import nox
@@ -26,6 +32,37 @@ nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["docs-test"]
 nox.needs_version = ">=2025.2.9"
+# A missing interpreter fails the matrix in CI and is reported and skipped elsewhere.
+nox.options.error_on_missing_interpreters = os.environ.get("CI", "").lower() in {"1", "true"}
+
+MATRIX_PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+# The snippet suite the matrix runs: every snippet as a script, plus the tests
+# that check one snippet's claim more closely (each where it exists).
+SNIPPET_TESTS = [
+    "tests/test_snippets.py",
+    "tests/test_parallel_timing.py",
+    "tests/test_echo_server.py",
+]
+
+
+def _pyenv_version() -> str | None:
+    """pyenv's python3.X shims resolve only for the versions PYENV_VERSION lists: list the
+    current one first, then the newest installed patch release of each matrix version."""
+    pyenv = shutil.which("pyenv")
+    if not pyenv or "PYENV_VERSION" in os.environ:
+        return None
+    run = functools.partial(subprocess.run, capture_output=True, text=True, check=False)
+    chosen = run([pyenv, "version-name"]).stdout.strip().split(":")
+    newest: dict[str, tuple[int, str]] = {}
+    for name in run([pyenv, "versions", "--bare"]).stdout.split():
+        if (m := re.fullmatch(r"(3\.\d+)\.(\d+)", name)) and m[1] in MATRIX_PYTHONS:
+            newest[m[1]] = max(newest.get(m[1], (-1, "")), (int(m[2]), name))
+    chosen += [name for _, name in newest.values() if name not in chosen]
+    return ":".join(v for v in chosen if v)
+
+
+if pyenv_version := _pyenv_version():
+    os.environ["PYENV_VERSION"] = pyenv_version
 
 
 def install(session, *groups):
@@ -86,7 +123,38 @@ def record(session):
     """Re-record outputs from fresh runs: nox -s record -- [NAME ...] (all if none)."""
     install(session, "test")
     names = [arg for name in session.posargs for arg in ("--snippet", name)]
+    # test_timelines.py runs second: it redraws the timeline pictures
+    # (tests/timeline.py) from the outputs just recorded.
     session.run(
-        "pytest", "tests/test_snippets.py", "--update-outputs", "-p", "no:xdist",
-        *names,
+        "pytest", "tests/test_snippets.py", "tests/test_timelines.py",
+        "--update-outputs", "-p", "no:xdist", *names,
     )  # fmt: skip
+
+
+@nox.session(python=MATRIX_PYTHONS, download_python="never", default=False)
+def matrix(session):
+    """Every snippet under fork, spawn and forkserver, on each CPython of the matrix."""
+    install(session, "test")
+    tests = [name for name in SNIPPET_TESTS if (ROOT / name).exists()]
+    session.run("pytest", "-n", "auto", *tests, *session.posargs)
+
+
+@nox.session(default=False)
+def soak(session):
+    """The snippet suite again and again, beside CPU burners; each snippet's slowest run
+    against its timeout: nox -s soak -- --repeat 20 --load 2 [-- PYTEST ARGS]."""
+    install(session, "test")
+    tests = [name for name in SNIPPET_TESTS if (ROOT / name).exists()]
+    if "--" not in session.posargs:  # otherwise the caller chose what pytest runs
+        tests.insert(0, "--")
+    else:
+        tests = []
+    session.run("python", "tests/perf.py", "soak", *session.posargs, *tests)
+
+
+@nox.session(default=False)
+def bench(session):
+    """Wall time of the whole suite (pytest -n auto), its slowest snippets, build time per
+    language: nox -s bench [-- PYTEST ARGS]."""
+    install(session, "docs", "test")
+    session.run("python", "tests/perf.py", "bench", *session.posargs)

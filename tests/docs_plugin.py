@@ -4,6 +4,7 @@ loaded when only a page under docs/ is tested)."""
 
 from __future__ import annotations
 
+import os
 import uuid
 
 import pytest
@@ -19,7 +20,13 @@ def pytest_configure(config):
     if workerinput is not None:
         snippet_runner.SUITE_ID = workerinput["mpdocs_suite_id"]
     else:
-        snippet_runner.SUITE_ID = uuid.uuid4().hex[:12]
+        # A suite run by a test of another suite (tests/broken_project.py)
+        # extends that run's marker, so the outer suite finds its leftovers too.
+        outer = os.environ.get(snippet_runner.MARKER)
+        suite = uuid.uuid4().hex[:12]
+        snippet_runner.SUITE_ID = f"{outer}/{suite}" if outer else suite
+    if config.getoption("--durations-file"):
+        snippet_runner.DURATIONS_FILE = os.path.abspath(config.getoption("--durations-file"))
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_XdistHooks(), "mpdocs-xdist")
 
@@ -42,6 +49,12 @@ def pytest_addoption(parser):
         metavar="NAME",
         help="run the snippet tests of these snippets only (repeatable)",
     )
+    parser.addoption(
+        "--durations-file",
+        metavar="PATH",
+        help="append one JSON line per snippet run (seconds, timeout, outcome) "
+        "to PATH; read by `nox -s soak` and `nox -s bench`",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -61,9 +74,10 @@ def pytest_collection_modifyitems(config, items):
         if "name" not in params or "method" not in params:
             (drop if updating or wanted else keep).append(item)
             continue
-        recording = snippet_runner.get_snippet(params["name"]).record_method
+        # one run per output file: a [NAME.method] table may name its own
+        recording = snippet_runner.record_methods(params["name"])
         selected = (not wanted or params["name"] in wanted) and (
-            not updating or params["method"] == recording
+            not updating or params["method"] in recording
         )
         (keep if selected else drop).append(item)
     config.hook.pytest_deselected(items=drop)

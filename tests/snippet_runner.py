@@ -8,6 +8,7 @@ process group with a timeout, and normalizes output only as that file declares.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import signal
@@ -41,6 +42,11 @@ START_METHODS = ("fork", "spawn", "forkserver")
 MARKER = "MPDOCS_RUN"
 SUITE_ID = uuid.uuid4().hex[:12]  # set per run by docs_plugin
 
+# `--durations-file PATH` (docs_plugin) or this variable: append one JSON line
+# per run (snippet, start method, seconds, timeout, outcome) to PATH; the
+# `nox -s soak` and `nox -s bench` sessions read it.
+DURATIONS_FILE = os.environ.get("MPDOCS_DURATIONS_FILE")
+
 # How long a process started by a snippet may outlive it (a resource tracker or
 # fork server noticing that its parent is gone) before it counts as leaked.
 LEFTOVER_GRACE = 3.0
@@ -62,6 +68,16 @@ NORMALIZERS = {
     "ports": (re.compile(r"\b(127\.0\.0\.1):\d+"), r"\1:<PORT>"),
     # object addresses such as "at 0x7f3a2c1d0e50"
     "addresses": (re.compile(r"\b0x[0-9a-f]{6,}\b"), "0x<ADDR>"),
+    # Traceback frames in the standard library (and <string>, <frozen ...>),
+    # and ^^^/~~~ marker lines: Python versions differ in their line numbers,
+    # internal frames and markers. The snippet's own frames stay.
+    "stdlib-frames": (
+        re.compile(
+            r'(?m)^(?:  File "(?:/path/to/python/lib/|<)[^\n]*\n(?:    [^\n]*\n)*'
+            r"|[ \t]+[~^]+[ \t]*\n)"
+        ),
+        "",
+    ),
 }
 LINE_ORDER = "line-order"  # lines printed by concurrent processes: compare sorted
 KNOWN_NORMALIZERS = {*NORMALIZERS, LINE_ORDER}
@@ -80,6 +96,7 @@ KNOWN_KEYS = {
     "ready",
     "output",
     "note",
+    "buffered",
 }
 PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout"}
 
@@ -109,6 +126,7 @@ class Snippet:
     companion_only: bool
     ready: str | None
     output: str  # file name under snippets/outputs/
+    buffered: bool = False  # run without -u: stdout a block-buffered pipe
 
     @property
     def path(self) -> Path:
@@ -183,7 +201,18 @@ def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
         companion_only=bool(merged.get("companion_only", False)),
         ready=merged.get("ready"),
         output=merged.get("output", f"{name}.txt"),
+        buffered=bool(merged.get("buffered", False)),
     )
+
+
+def record_methods(name: str, settings=None) -> tuple[str, ...]:
+    """The start methods whose runs --update-outputs records: for each output
+    file of the snippet, the first of its start_methods that writes it."""
+    settings = load_settings() if settings is None else settings
+    chosen: dict[str, str] = {}
+    for method in get_snippet(name, settings=settings).start_methods:
+        chosen.setdefault(get_snippet(name, method, settings).output, method)
+    return tuple(chosen.values())
 
 
 def check_settings_file(settings=None) -> list[str]:
@@ -249,8 +278,14 @@ def snippet_env(method: str, run_id: str, extra: dict | None = None) -> dict:
     return env
 
 
-def processes_with_marker(prefix: str) -> list[psutil.Process]:
-    """Live processes (not zombies) whose MPDOCS_RUN starts with prefix."""
+def processes_with_marker(prefix: str, session: int | None = None) -> list[psutil.Process]:
+    """Live processes (not zombies) whose MPDOCS_RUN starts with prefix.
+
+    With `session` (the snippet's PID: it runs in a session of its own), also
+    the processes still in that session, which catches a process that replaced
+    its environment (execve with a clean env) but not a daemon that also left
+    the session; the marker catches that one.
+    """
     found = []
     me = os.getpid()
     for proc in psutil.process_iter(["pid"]):
@@ -259,7 +294,8 @@ def processes_with_marker(prefix: str) -> list[psutil.Process]:
         try:
             if proc.status() == psutil.STATUS_ZOMBIE:
                 continue
-            if proc.environ().get(MARKER, "").startswith(prefix):
+            in_session = session is not None and os.getsid(proc.pid) == session
+            if in_session or proc.environ().get(MARKER, "").startswith(prefix):
                 found.append(proc)
         except (psutil.Error, OSError):
             continue
@@ -273,21 +309,36 @@ def describe(proc: psutil.Process) -> str:
         return f"pid {proc.pid}"
 
 
-def kill_all(procs: list[psutil.Process]) -> None:
+def _running(proc: psutil.Process) -> bool:
+    try:
+        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def kill_all(procs: list[psutil.Process], timeout: float = 5.0) -> None:
+    """SIGKILL each process and wait until it is dead. A zombie counts as dead:
+    an orphan's zombie waits for PID 1 to reap it, which may take seconds in a
+    container (psutil.wait_procs would wait for that too)."""
     for proc in procs:
         with contextlib.suppress(psutil.Error):
             proc.kill()
-    psutil.wait_procs(procs, timeout=5)
+    deadline = time.monotonic() + timeout
+    while (procs := [p for p in procs if _running(p)]) and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
-def reap_leftovers(marker: str, grace: float = LEFTOVER_GRACE) -> list[str]:
-    """Wait up to `grace` seconds for the processes of a run to go, then kill them.
+def reap_leftovers(
+    marker: str, grace: float | None = None, session: int | None = None
+) -> list[str]:
+    """Wait up to `grace` seconds (default LEFTOVER_GRACE) for the processes of
+    a run to go, then kill them.
 
     Returns a description of each process that had to be killed.
     """
-    deadline = time.monotonic() + grace
+    deadline = time.monotonic() + (LEFTOVER_GRACE if grace is None else grace)
     while True:
-        procs = processes_with_marker(marker)
+        procs = processes_with_marker(marker, session)
         if not procs or time.monotonic() > deadline:
             break
         time.sleep(0.05)
@@ -306,8 +357,10 @@ def start(snippet: Snippet, method: str, run_id: str, fmt: dict | None = None) -
     fmt = fmt or {}
     args = [a.format(**fmt) for a in snippet.args]
     env = snippet_env(method, run_id, {k: v.format(**fmt) for k, v in snippet.env.items()})
+    if snippet.buffered:  # as `python NAME.py | cat` runs it: output buffered
+        env.pop("PYTHONUNBUFFERED", None)
     return subprocess.Popen(
-        [sys.executable, "-u", str(snippet.path), *args],
+        [sys.executable, *([] if snippet.buffered else ["-u"]), str(snippet.path), *args],
         cwd=SNIPPETS,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -317,30 +370,86 @@ def start(snippet: Snippet, method: str, run_id: str, fmt: dict | None = None) -
     )
 
 
-def finish(proc: subprocess.Popen, timeout: float) -> tuple[int | None, str]:
-    """Wait for the process; on timeout kill its whole group. Returns (code, output)."""
-    try:
-        out, _ = proc.communicate(timeout=timeout)
-        code = proc.returncode
-    except subprocess.TimeoutExpired:
-        _kill_group(proc)
-        out, _ = proc.communicate()
-        code = None
-    return code, out.decode("utf-8", errors="replace")
+class _Output:
+    """Reads a snippet's output in a thread until end of file.
+
+    Waiting for the end of the output (as communicate() does) would wait for
+    every process that inherited the pipe: a leftover daemon would hang the
+    test past any timeout. So the runner waits for the snippet's own process,
+    deals with leftovers, and only then collects the output.
+    """
+
+    def __init__(self, stream):
+        self.chunks: list[bytes] = []
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _read(self, stream) -> None:
+        while chunk := stream.read1(65536):
+            self.chunks.append(chunk)
+
+    def text(self, wait: float = 5.0) -> tuple[str, bool]:
+        """(output so far, whether it reached end of file within `wait` s)."""
+        self.thread.join(wait)
+        return b"".join(self.chunks).decode("utf-8", errors="replace"), not self.thread.is_alive()
 
 
 def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
+    """Run the snippet; on timeout kill its group and every process of the run."""
     run_id = f"{snippet.name}[{method}]-{uuid.uuid4().hex[:6]}"
+    marker = f"{SUITE_ID}/{run_id}"
     began = time.monotonic()
     proc = start(snippet, method, run_id, fmt)
-    code, out = finish(proc, snippet.timeout)
+    output = _Output(proc.stdout)
+    try:
+        code = proc.wait(snippet.timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        proc.wait()
+        code = None
     duration = time.monotonic() - began
-    if code is None:
-        leftovers = []
-        reap_leftovers(f"{SUITE_ID}/{run_id}", grace=0)
+    if code is None:  # kill the rest of the run too: daemons outside the group
+        reap_leftovers(marker, grace=0, session=proc.pid)
+        leftovers = []  # killed with the snippet: the timeout is the failure
     else:
-        leftovers = reap_leftovers(f"{SUITE_ID}/{run_id}")
-    return Run(snippet, method, code, tidy(out), duration, leftovers)
+        leftovers = reap_leftovers(marker, session=proc.pid)
+    out, complete = output.text()
+    if complete:
+        proc.stdout.close()
+    else:
+        leftovers.append(_UNMARKED_HOLDER)
+    run = Run(snippet, method, code, tidy(out), duration, leftovers)
+    record_duration(run)
+    return run
+
+
+def record_duration(run: Run) -> None:
+    """Append the run's duration to DURATIONS_FILE, if one is set (one short
+    O_APPEND write per line, so xdist workers can share the file)."""
+    if not DURATIONS_FILE:
+        return
+    line = json.dumps(
+        {
+            "snippet": run.snippet.name,
+            "method": run.method,
+            "seconds": round(run.duration, 3),
+            "timeout": run.snippet.timeout,
+            "returncode": run.returncode,
+            "timed_out": run.timed_out,
+            "leftovers": len(run.leftovers),
+        }
+    )
+    fd = os.open(DURATIONS_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, (line + "\n").encode())
+    finally:
+        os.close(fd)
+
+
+_UNMARKED_HOLDER = (
+    "an unmarked process (it replaced its environment and left the session) "
+    "still holds the snippet's output open"
+)
 
 
 class Companion:
@@ -392,16 +501,20 @@ class Companion:
             _kill_group(self.proc)
             self.proc.wait()
             code = None
+        duration = time.monotonic() - self.began
+        # Leftovers first: one that inherited the pipe would hold the output open.
+        marker = f"{SUITE_ID}/{self.run_id}"
+        if code is None:
+            reap_leftovers(marker, grace=0, session=self.proc.pid)
+            leftovers = []
+        else:
+            leftovers = reap_leftovers(marker, session=self.proc.pid)
         self._reader.join(5)  # the rest of the output, up to end of file
-        leftovers = reap_leftovers(f"{SUITE_ID}/{self.run_id}")
-        return Run(
-            self.snippet,
-            self.method,
-            code,
-            self.output,
-            time.monotonic() - self.began,
-            leftovers,
-        )
+        if self._reader.is_alive():
+            leftovers.append(_UNMARKED_HOLDER)
+        run = Run(self.snippet, self.method, code, self.output, duration, leftovers)
+        record_duration(run)
+        return run
 
     def __exit__(self, *exc) -> None:
         if self.proc.poll() is None:
@@ -465,7 +578,8 @@ def outcome_problems(run: Run) -> list[str]:
             f"{run.label} did not finish within its timeout of "
             f"{run.snippet.timeout:g} s; its process group was killed. If it is "
             "just slow, raise `timeout` in snippets/snippets.toml; if it hangs, "
-            "fix the snippet (an unjoined process, a get() with no put()?)."
+            "fix the snippet (an unjoined process, a get() with no put()?). "
+            f"Output before it was killed:\n{run.output}"
         ]
     if run.returncode != expect.exit_code:
         problems.append(

@@ -5,23 +5,35 @@ Each language is built on its own into site/<lang>/. This hook
 - points the language switcher (extra.alternate) at the counterpart page, the
   page with the same file name in the other language, with a relative link so
   it works on any host and from file:// as well;
-- writes the root page that sends readers to their browser's language.
+- gives the head's hreflang alternates absolute URLs (overrides/main.html);
+- translates the palette toggle's names;
+- writes the root pages (docs/root/) to site/: index.html sends readers to
+  their browser's language, 404.html is the not-found page GitHub Pages serves
+  for every missing address. In them, %SITE_URL% becomes the site's root URL
+  and %SITE_ROOT_PATH% its path ("/" or "/repository/").
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 DEFAULT_LANGUAGE = "zh"
 ROOT_FILES = Path(__file__).parent.parent / "root"  # docs/root/: copied to site/
+PALETTE_NAMES = {
+    "zh": {"Switch to dark mode": "切换到深色模式", "Switch to light mode": "切换到浅色模式"}
+}
 
 
 def on_config(config):
     language = config.theme["language"]
     root = os.environ.get("SITE_URL") or config.site_url or "/"
     config.site_url = root.rstrip("/") + f"/{language}/"
+    for option in config.theme["palette"]:
+        toggle = option.get("toggle")
+        if toggle:
+            toggle["name"] = PALETTE_NAMES.get(language, {}).get(toggle["name"], toggle["name"])
     return config
 
 
@@ -30,6 +42,8 @@ def on_page_context(context, page, config, nav):
     # `url` filter makes it relative to the page itself.
     for alternate in config.extra["alternate"]:
         alternate["link"] = f"../{alternate['lang']}/{page.url}"
+        # hreflang wants absolute URLs (the switcher keeps relative ones).
+        alternate["href"] = urljoin(config.site_url, alternate["link"])
     return context
 
 
@@ -37,5 +51,9 @@ def on_post_build(config):
     if config.theme["language"] != DEFAULT_LANGUAGE:
         return
     site_root = Path(config.site_dir).parent
+    root_url = urljoin(config.site_url, "..")
     for source in ROOT_FILES.iterdir():
-        shutil.copy2(source, site_root / source.name)
+        text = source.read_text(encoding="utf-8")
+        text = text.replace("%SITE_URL%", root_url)
+        text = text.replace("%SITE_ROOT_PATH%", urlsplit(root_url).path)
+        (site_root / source.name).write_text(text, encoding="utf-8")
