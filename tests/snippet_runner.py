@@ -359,6 +359,8 @@ def start(snippet: Snippet, method: str, run_id: str, fmt: dict | None = None) -
     env = snippet_env(method, run_id, {k: v.format(**fmt) for k, v in snippet.env.items()})
     if snippet.buffered:  # as `python NAME.py | cat` runs it: output buffered
         env.pop("PYTHONUNBUFFERED", None)
+    else:  # as in a terminal: one write per line (see tests/startmethod/sitecustomize.py)
+        env["MPDOCS_LINE_BUFFERED"] = "1"
     return subprocess.Popen(
         [sys.executable, *([] if snippet.buffered else ["-u"]), str(snippet.path), *args],
         cwd=SNIPPETS,

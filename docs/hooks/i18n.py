@@ -7,6 +7,8 @@ Each language is built on its own into site/<lang>/. This hook
   it works on any host and from file:// as well;
 - gives the head's hreflang alternates absolute URLs (overrides/main.html);
 - translates the palette toggle's names;
+- joins Chinese lines wrapped in the source, which browsers would show with a
+  space at every break;
 - writes the root pages (docs/root/) to site/: index.html sends readers to
   their browser's language, 404.html is the not-found page GitHub Pages serves
   for every missing address. In them, %SITE_URL% becomes the site's root URL
@@ -16,6 +18,7 @@ Each language is built on its own into site/<lang>/. This hook
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -35,6 +38,36 @@ def on_config(config):
         if toggle:
             toggle["name"] = PALETTE_NAMES.get(language, {}).get(toggle["name"], toggle["name"])
     return config
+
+
+# Chinese wrapped in the source: a line that ends with a CJK character followed
+# by one that starts with one (CJK punctuation counts).
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+
+
+def _continues(previous: str, line: str) -> bool:
+    previous, line = previous.rstrip(), line.strip()
+    return (
+        bool(previous and line)
+        and _CJK.match(previous[-1]) is not None
+        and _CJK.match(line[0]) is not None
+        and not previous.lstrip().startswith(("#", "|"))  # headings, table rows
+    )
+
+
+def on_page_markdown(markdown, page, config, files):
+    if config.theme["language"] != "zh":
+        return markdown
+    lines, in_fence = [], False
+    for line in markdown.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and lines and _continues(lines[-1], line):
+            lines[-1] = lines[-1].rstrip() + line.strip()
+            continue
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def on_page_context(context, page, config, nav):

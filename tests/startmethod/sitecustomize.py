@@ -1,4 +1,4 @@
-"""Force multiprocessing's start method from outside a snippet.
+"""Run a snippet as a reader would, from outside it: start method and stdout.
 
 The snippet runner puts this folder on PYTHONPATH and sets MPDOCS_START_METHOD
 to fork, spawn or forkserver. Python imports sitecustomize at start-up, so the
@@ -6,9 +6,18 @@ snippet runs as if that method were its platform's default, without any edit.
 
 It changes the *default* rather than calling set_start_method(), so a snippet
 may still call set_start_method() or get_context() itself, as readers would.
+
+With MPDOCS_LINE_BUFFERED=1, stdout becomes line-buffered, as it is in a
+terminal. Under `python -u` with a pipe, print("x") makes two writes ("x",
+then the newline), so lines of concurrent processes could be spliced together
+in a way no reader at a terminal would see.
 """
 
 import os
+import sys
+
+if os.environ.get("MPDOCS_LINE_BUFFERED"):
+    sys.stdout.reconfigure(line_buffering=True, write_through=False)
 
 _method = os.environ.get("MPDOCS_START_METHOD")
 if _method:
