@@ -8,6 +8,8 @@ nox -s lint         ruff over snippets/ and tests/
 nox -s matrix       the snippet tests on CPython 3.10-3.13 (fork, spawn, forkserver each)
 nox -s soak         the snippet suite N times under load: nox -s soak -- --repeat 20 --load 2
 nox -s bench        wall time of the suite, its slowest snippets, build time per language
+nox -s browser      the built site in Chromium: pages, search, switcher, copy, 404s, axe, offline
+nox -s weight       bytes a first visit to each page loads, build time per language
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import http.server
 import os
 import re
 import shutil
+import socket
 import subprocess
+import time
 from pathlib import Path
 
 import nox
@@ -70,15 +74,20 @@ def install(session, *groups):
         session.install(*nox.project.dependency_groups(PYPROJECT, group))
 
 
-def build(session, *extra):
-    """Build every language into site/<lang>/ (and the root page into site/)."""
-    shutil.rmtree(ROOT / "site", ignore_errors=True)
-    env = {"NO_MKDOCS_2_WARNING": "1"}
+def build(session, *extra, site=ROOT / "site", env=None):
+    """Build every language into SITE/<lang>/ (and the root pages into SITE/); env adds
+    SITE_URL or OFFLINE=true. Returns each language's build time in seconds."""
+    shutil.rmtree(site, ignore_errors=True)
+    env = {"NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    seconds = {}
     for language in LANGUAGES:
+        start = time.perf_counter()
         session.run(
             "mkdocs", "build", "--strict", "-f", f"docs/mkdocs.{language}.yml",
-            *extra, env=env,
+            "-d", str(site / language), *extra, env=env,
         )  # fmt: skip
+        seconds[language] = time.perf_counter() - start
+    return seconds
 
 
 @nox.session(name="docs-test")
@@ -101,9 +110,10 @@ def lint(session):
 
 @nox.session
 def docs(session):
-    """Build site/ for publishing."""
+    """Build site/ for publishing; `nox -s docs -- --offline` builds it to be opened from
+    file:// instead (search and the language switcher work without a server)."""
     install(session, "docs")
-    build(session)
+    build(session, env={"OFFLINE": "true"} if "--offline" in session.posargs else None)
 
 
 @nox.session(default=False)
@@ -158,3 +168,48 @@ def bench(session):
     language: nox -s bench [-- PYTEST ARGS]."""
     install(session, "docs", "test")
     session.run("python", "tests/perf.py", "bench", *session.posargs)
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright downloads no browser here
+BROWSER_SITE = ROOT / "tests" / "artifacts" / "site"  # built for a local port, not published
+
+
+def _need_chromium(session):
+    if not Path(CHROMIUM).is_file():
+        session.error(f"{CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk")
+
+
+def _local_site_url():
+    """http://127.0.0.1:PORT/ for a free PORT: the site's hreflang links are absolute, so
+    the tests serve it where it was built to be."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}/"
+
+
+@nox.session(default=False)
+def browser(session):
+    """The built site in Chromium (Playwright): every page in both languages loads cleanly,
+    code blocks, copy buttons, language switcher, search, root page, 404s, axe-core in both
+    colour schemes, and the offline build from file://. Screenshots go to
+    tests/artifacts/screenshots/. Needs apt-get install chromium fonts-noto-cjk."""
+    _need_chromium(session)
+    install(session, "docs", "test", "browser")
+    build(session, site=BROWSER_SITE, env={"SITE_URL": _local_site_url()})
+    offline = BROWSER_SITE.with_name("site-offline")
+    build(session, site=offline, env={"OFFLINE": "true"})
+    session.run(
+        "pytest", "tests/browser", "--site", str(BROWSER_SITE), "--offline-site", str(offline),
+        *session.posargs,
+    )  # fmt: skip
+
+
+@nox.session(default=False)
+def weight(session):
+    """A benchmark, not a test: the bytes a first visit to each page loads in Chromium
+    (HTML, CSS, JS, search index, images), and each language's build time."""
+    _need_chromium(session)
+    install(session, "docs", "browser")
+    seconds = build(session, site=BROWSER_SITE, env={"SITE_URL": _local_site_url()})
+    times = [f"{language}={seconds[language]:.2f}" for language in LANGUAGES]
+    session.run("python", "tests/browser/weight.py", str(BROWSER_SITE), *times)

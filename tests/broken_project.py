@@ -12,6 +12,8 @@ failure after one deliberate change is caused by that change alone.
 from __future__ import annotations
 
 import dataclasses
+import fcntl
+import json
 import os
 import re
 import shutil
@@ -21,6 +23,7 @@ import sys
 import textwrap
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import snippet_runner as sr
@@ -180,3 +183,24 @@ class Project:
     def leftovers(self) -> list[str]:
         """Processes of this project's runs that are still alive (killed now)."""
         return sr.reap_leftovers(self.marker, grace=1.0)
+
+
+def run_once(tmp_path_factory, name: str, make: Callable[[Path], Result]) -> Result:
+    """`make(folder)` once per test session, shared by the xdist workers: the
+    first to ask runs it, the others wait for it and reuse its result (a
+    module-scoped fixture alone would run once per worker)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder, shared by its workers
+    folder = base / "run-once"
+    folder.mkdir(exist_ok=True)
+    saved = folder / f"{name}.json"
+    with (folder / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if saved.exists():
+            data = json.loads(saved.read_text(encoding="utf-8"))
+            return Result(data["returncode"], data["output"], Path(data["junit"]))
+        result = make(folder / name)
+        data = {"returncode": result.returncode, "output": result.output}
+        saved.write_text(json.dumps({**data, "junit": str(result.junit)}), encoding="utf-8")
+        return result

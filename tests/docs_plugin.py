@@ -101,7 +101,9 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     message = (
         "processes started by snippets were still running after the suite "
-        "(killed now): " + "; ".join(names)
+        "(killed now): " + "; ".join(names) + ". A test started them and did "
+        "not stop them: run snippets through snippet_runner.run_snippet or "
+        "Companion (a `with` block), which reap everything a run starts."
     )
     if reporter:
         reporter.write_line(f"ERROR: {message}", red=True)

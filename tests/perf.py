@@ -18,6 +18,7 @@ import argparse
 import json
 import math
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -59,14 +60,23 @@ def stop_burners(burners: list[subprocess.Popen]) -> None:
 
 def pytest(args: list[str], durations: Path) -> tuple[int, float, str]:
     began = time.monotonic()
-    proc = subprocess.run(
+    proc = subprocess.Popen(
         [sys.executable, "-m", "pytest", "-q", f"--durations-file={durations}", *args],
         cwd=ROOT,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
-        check=False,
     )
-    return proc.returncode, time.monotonic() - began, proc.stdout + proc.stderr
+    try:
+        output, _ = proc.communicate()
+    except BaseException:  # Ctrl+C or SIGTERM: let pytest stop its snippets
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        raise
+    return proc.returncode, time.monotonic() - began, output
 
 
 def read_durations(path: Path) -> list[dict]:
@@ -228,5 +238,13 @@ def main(argv: list[str]) -> int:
     return (soak if options.command == "soak" else bench)(options, pytest_args)
 
 
+def _stop(signum, frame):
+    raise SystemExit(f"stopped by signal {signum}")
+
+
 if __name__ == "__main__":
+    # Stop cleanly (burners stopped, pytest interrupted) on SIGTERM, and on
+    # Ctrl+C even when started as a background job, which ignores SIGINT.
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.exit(main(sys.argv[1:]))

@@ -361,15 +361,39 @@ def start(snippet: Snippet, method: str, run_id: str, fmt: dict | None = None) -
         env.pop("PYTHONUNBUFFERED", None)
     else:  # as in a terminal: one write per line (see tests/startmethod/sitecustomize.py)
         env["MPDOCS_LINE_BUFFERED"] = "1"
-    return subprocess.Popen(
-        [sys.executable, *([] if snippet.buffered else ["-u"]), str(snippet.path), *args],
-        cwd=SNIPPETS,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    with _ctrl_c_as_in_a_terminal():
+        return subprocess.Popen(
+            [sys.executable, *([] if snippet.buffered else ["-u"]), str(snippet.path), *args],
+            cwd=SNIPPETS,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+@contextlib.contextmanager
+def _ctrl_c_as_in_a_terminal():
+    """Start the snippet with SIGINT at its default, as a terminal would.
+
+    A background job (`cmd &` in a script, nohup, some CI runners) starts with
+    SIGINT ignored, and exec keeps an ignored signal ignored: a server snippet
+    would then sit through the Ctrl+C (SIGINT) that Companion.stop sends until
+    its timeout. exec resets a *handled* signal to its default, so the parent
+    handles SIGINT while the child starts.
+    """
+    try:
+        ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+        if ignored:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+    except ValueError:  # not the main thread: leave it as it is
+        ignored = False
+    try:
+        yield
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Output:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import os
+import signal
 import time
 
 import psutil
@@ -99,3 +100,16 @@ def test_ctrl_c_stops_the_server_cleanly(server, key):
     assert not psutil.pid_exists(server.proc.pid) or (
         psutil.Process(server.proc.pid).status() == psutil.STATUS_ZOMBIE
     )
+
+
+def test_ctrl_c_stops_the_server_when_the_suite_ignores_it(key):
+    """Run as a background job (`nox ... &`, nohup, CI), the suite starts with
+    SIGINT ignored; the server must still get Ctrl+C as in a terminal."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        snippet = with_key(sr.get_snippet(SERVER, METHOD), key)
+        with sr.Companion(snippet, METHOD, {"port": sr.free_port()}) as server:
+            run = server.stop()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert run.returncode == 0 and "server stopped" in run.output, run.output
