@@ -6,13 +6,14 @@ Each language is built on its own into site/<lang>/. This hook
   page with the same file name in the other language, with a relative link so
   it works on any host and from file:// as well;
 - gives the head's hreflang alternates absolute URLs (overrides/main.html);
-- translates the palette toggle's names;
+- translates the palette toggle's names and the headings' permalink title;
 - joins Chinese lines wrapped in the source, which browsers would show with a
   space at every break;
 - writes the root pages (docs/root/) to site/: index.html sends readers to
   their browser's language, 404.html is the not-found page GitHub Pages serves
-  for every missing address. In them, %SITE_URL% becomes the site's root URL
-  and %SITE_ROOT_PATH% its path ("/" or "/repository/").
+  for every missing address, robots.txt names both sitemaps. In them,
+  %SITE_URL% becomes the site's root URL and %SITE_ROOT_PATH% its path ("/" or
+  "/repository/").
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ ROOT_FILES = Path(__file__).parent.parent / "root"  # docs/root/: copied to site
 PALETTE_NAMES = {
     "zh": {"Switch to dark mode": "切换到深色模式", "Switch to light mode": "切换到浅色模式"}
 }
+PERMALINK_TITLES = {"zh": "本节链接"}  # the ¶ after each heading; toc's default is English
 
 
 def on_config(config):
@@ -37,6 +39,8 @@ def on_config(config):
         toggle = option.get("toggle")
         if toggle:
             toggle["name"] = PALETTE_NAMES.get(language, {}).get(toggle["name"], toggle["name"])
+    if language in PERMALINK_TITLES:
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = PERMALINK_TITLES[language]
     return config
 
 
@@ -77,6 +81,15 @@ def on_page_context(context, page, config, nav):
         alternate["link"] = f"../{alternate['lang']}/{page.url}"
         # hreflang wants absolute URLs (the switcher keeps relative ones).
         alternate["href"] = urljoin(config.site_url, alternate["link"])
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # The theme's own pages (404.html): the switcher goes to the other language's
+    # home page, and there is no counterpart to announce with hreflang.
+    for alternate in config.extra["alternate"]:
+        alternate["link"] = f"../{alternate['lang']}/index.html"
+        alternate.pop("href", None)
     return context
 
 

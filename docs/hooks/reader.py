@@ -1,0 +1,136 @@
+"""MkDocs hook for what a reader gets from every page, in both languages.
+
+- Every snippet file (snippets/*.py) is published with the site, at
+  <lang>/snippets/NAME.py, and every code block titled with a snippet's file
+  name gets a small link under it to download that file; when the block shows
+  the whole file, its copy button copies the file's exact text.
+- A page without a `description:` in its front matter gets one from its first
+  paragraph, so that every page has its own <meta name="description">.
+- The offline build (the `offline` plugin) gets its iframe-worker polyfill,
+  which runs the search worker from file://, from this site
+  (overrides/assets/javascripts/iframe-worker.js) instead of unpkg.com.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+SNIPPETS = Path(__file__).parents[2] / "snippets"
+PUBLISHED = "snippets"  # folder of the snippet files in each language's site
+
+DOWNLOAD = {"zh": "下载 {name}", "en": "Download {name}"}
+
+# A code block whose title is a file name, as pymdownx.highlight renders it:
+# the block ends at the first "</pre></div>", since the code inside is escaped.
+TITLED_BLOCK = re.compile(
+    r'<div class="language-[\w-]+ highlight">'
+    r'<span class="filename">(?P<name>[^<]+)</span>.*?</pre></div>',
+    re.DOTALL,
+)
+
+# Search engines show about this many characters of a description.
+DESCRIPTION_LENGTH = {"zh": 80, "en": 160}
+
+IFRAME_WORKER = "assets/javascripts/iframe-worker.js"
+
+
+@event_priority(100)  # before the offline plugin, which adds unpkg's copy if none is there
+def on_config(config):
+    offline = config.plugins.get("material/offline")
+    if offline and offline.config.enabled:
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER]
+    return config
+
+
+def on_files(files, config):
+    for path in sorted(SNIPPETS.glob("*.py")):
+        files.append(File.generated(config, f"{PUBLISHED}/{path.name}", abs_src_path=str(path)))
+    return files
+
+
+def on_page_content(html_text, page, config, files):
+    html_text = _snippet_blocks(html_text, page, config)
+    if not page.meta.get("description"):
+        limit = DESCRIPTION_LENGTH[config.theme["language"]]
+        description = _first_paragraph(html_text, limit)
+        if description:  # the theme writes it into an attribute as it is
+            page.meta["description"] = html.escape(description)
+    return html_text
+
+
+def _snippet_blocks(html_text, page, config):
+    label = DOWNLOAD[config.theme["language"]]
+
+    def rewrite(match):
+        name = html.unescape(match["name"]).strip()
+        if "/" in name or not (SNIPPETS / name).is_file():
+            return match[0]
+        block = match[0]
+        # The copy button copies the block's data-copy attribute where there is one:
+        # the file's exact text, final newline included, when the block shows it all.
+        text = (SNIPPETS / name).read_text(encoding="utf-8")
+        shown = html.unescape(re.sub(r"<[^>]*>", "", block[block.index("<code") :]))
+        if shown.rstrip("\n") == text.rstrip("\n"):
+            block = block.replace(
+                ' highlight">', f' highlight" data-copy="{html.escape(text)}">', 1
+            )
+        href = get_relative_url(f"{PUBLISHED}/{name}", page.url)
+        return (
+            f"{block}\n"
+            f'<p class="mp-download"><a href="{html.escape(href)}" download>'
+            f"{html.escape(label.format(name=name))}</a></p>"
+        )
+
+    return TITLED_BLOCK.sub(rewrite, html_text)
+
+
+class _FirstParagraph(HTMLParser):
+    """Text of the first <p> that is not inside a box, table, list, ..."""
+
+    CONTAINERS = frozenset(("div", "details", "table", "ul", "ol", "dl", "blockquote"))
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0  # open containers
+        self.inside = False
+        self.parts: list[str] = []
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.CONTAINERS:
+            self.depth += 1
+        elif tag == "p" and not self.depth and not self.done:
+            self.inside = True
+
+    def handle_endtag(self, tag):
+        if tag in self.CONTAINERS:
+            self.depth -= 1
+        elif tag == "p" and self.inside:
+            self.inside = False
+            self.done = bool("".join(self.parts).strip())
+
+    def handle_data(self, data):
+        if self.inside and not self.done:
+            self.parts.append(data)
+
+
+def _first_paragraph(html_text, limit):
+    parser = _FirstParagraph()
+    parser.feed(html_text)
+    text = " ".join("".join(parser.parts).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # End at a sentence, else at a clause or a word, where there is one.
+    for marks, ellipsis in (("。", ". "), ""), (("，", "；", ", ", " "), "…"):
+        end = max(cut.rfind(mark) for mark in marks)
+        if end > limit // 2:
+            return cut[: end + 1].rstrip(" ，；,") + ellipsis
+    return cut + "…"

@@ -1,0 +1,264 @@
+"""The published site in Chromium: every page in both languages, served over HTTP
+the way GitHub Pages serves it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import sitehttp
+from conftest import ARTIFACTS, search
+
+SNIPPETS = sitehttp.ROOT / "snippets"
+PAGES = [(lang, name) for lang in sitehttp.LANGUAGES for name in sitehttp.page_names()]
+PAGE_IDS = [f"{lang}/{name}" for lang, name in PAGES]
+OTHER = {"zh": "en", "en": "zh"}
+
+# Query -> the page the first result must be, and the section among its matches.
+SEARCHES = {
+    "zh": {
+        "进程池": ("process-and-pool", "pool"),
+        "队列": ("essentials", "queue"),
+        "僵尸进程": ("threads-vs-processes", "threading-and-multiprocessing"),
+    },
+    "en": {
+        "pool": ("process-and-pool", "pool"),
+        "queue": ("essentials", "queue"),
+        "zombie": ("threads-vs-processes", "threading-and-multiprocessing"),
+    },
+}
+SCREENSHOT_ARTICLE = "essentials"  # its first screen has a code block
+SCREENSHOT_FIGURE = "process-and-pool"  # has a timeline picture
+
+
+def open_page(new_page, base_url, lang, name, **options):
+    page, watcher = new_page(base_url, **options)
+    response = page.goto(urljoin(base_url, sitehttp.page_path(lang, name)))
+    assert response.status == 200, f"{response.url}: HTTP {response.status}"
+    page.wait_for_load_state("networkidle")
+    return page, watcher
+
+
+def code_blocks(page):
+    """(title, code text) of every code block on the page."""
+    return page.eval_on_selector_all(
+        ".md-content .highlight",
+        """blocks => blocks.map(block => [
+            block.querySelector(':scope > .filename')?.textContent.trim() ?? '',
+            block.querySelector('code')?.textContent ?? '',
+        ])""",
+    )
+
+
+def snippet_text(title):
+    """The file a block's title names, if it is a snippet."""
+    path = SNIPPETS / title
+    if "/" not in title and path.suffix == ".py" and path.is_file():
+        return path.read_text(encoding="utf-8")
+    return None
+
+
+@pytest.mark.parametrize(("lang", "name"), PAGES, ids=PAGE_IDS)
+def test_page_loads_cleanly(new_page, base_url, lang, name):
+    """No console error, no failed request, nothing fetched from another origin; the
+    page is in its language and every code block shows code, never a directive."""
+    page, watcher = open_page(new_page, base_url, lang, name)
+    assert page.get_attribute("html", "lang") == lang
+    # An include line shows when pymdownx.snippets did not expand it, or when a broken
+    # fence header turned the block into a paragraph.
+    text = page.locator("article").inner_text()
+    assert "--8<--" not in text, f"an include directive shows on the page:\n{text}"
+    for title, code in code_blocks(page):
+        expected = snippet_text(title)
+        if expected is not None:
+            assert code.rstrip("\n") == expected.rstrip("\n"), f"{title} shows other code"
+    watcher.check()
+
+
+@pytest.mark.parametrize(("lang", "name"), PAGES, ids=PAGE_IDS)
+def test_copy_button_copies_the_snippet_file(new_page, base_url, lang, name):
+    page, watcher = open_page(new_page, base_url, lang, name)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    blocks = page.locator(".md-content .highlight:has(> .filename)")
+    checked = 0
+    for index in range(blocks.count()):
+        block = blocks.nth(index)
+        title = block.locator(".filename").inner_text().strip()
+        expected = snippet_text(title)
+        if expected is None:
+            continue
+        page.evaluate("navigator.clipboard.writeText('')")
+        block.hover()
+        block.locator("button[data-md-type=copy]").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == expected, f"the copy button of {title} copied other text"
+        # The link under the block downloads the same file from the site itself.
+        link = page.locator(".mp-download a").nth(checked)
+        assert link.inner_text().strip().endswith(title)
+        href = urljoin(page.url, link.get_attribute("href"))
+        assert urlsplit(href).netloc == urlsplit(base_url).netloc
+        download = page.request.get(href)
+        assert download.ok, f"{href}: HTTP {download.status}"
+        assert download.text() == expected, f"{href} is not snippets/{title}"
+        checked += 1
+    assert page.locator(".mp-download a").count() == checked
+    watcher.check()
+
+
+@pytest.mark.parametrize(("lang", "name"), PAGES, ids=PAGE_IDS)
+def test_language_switcher_lands_on_the_counterpart(new_page, base_url, lang, name):
+    page, watcher = open_page(new_page, base_url, lang, name)
+    other = OTHER[lang]
+    # The head announces both languages and the default one with absolute URLs.
+    alternates = dict(
+        page.eval_on_selector_all(
+            "link[rel=alternate][hreflang]", "ls => ls.map(l => [l.hreflang, l.href])"
+        )
+    )
+    raw = page.eval_on_selector_all(
+        "link[rel=alternate][hreflang]", "ls => ls.map(l => l.getAttribute('href'))"
+    )
+    assert all(re.match(r"https?://", href) for href in raw), raw
+    assert set(alternates) == {"zh", "en", "x-default"}
+    for code, target in (("zh", "zh"), ("en", "en"), ("x-default", "zh")):
+        wanted = "/" + sitehttp.page_path(target, name)
+        assert urlsplit(alternates[code]).path == wanted, f"hreflang={code}"
+    # The switcher in the header.
+    page.hover(".md-header .md-select")
+    page.click(f".md-select__link[hreflang={other}]")
+    page.wait_for_load_state("networkidle")
+    assert page.url == urljoin(base_url, sitehttp.page_path(other, name))
+    assert page.get_attribute("html", "lang") == other
+    watcher.check()
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [(lang, q, where) for lang, table in SEARCHES.items() for q, where in table.items()],
+)
+def test_search_finds_the_right_section(new_page, base_url, lang, query, expected):
+    """The first result is the right page, with the right section among its matches;
+    every result is in the page's language."""
+    page, watcher = open_page(new_page, base_url, lang, "index")
+    hrefs = search(page, lang, query).evaluate_all("ls => ls.map(l => l.href)")
+    paths = [urlsplit(href).path for href in hrefs]
+    assert all(path.startswith(f"/{lang}/") for path in paths), paths
+    first = page.locator(".md-search-result__item").first.locator(".md-search-result__link")
+    first_hrefs = [urlsplit(h) for h in first.evaluate_all("ls => ls.map(l => l.href)")]
+    name, section = expected
+    assert first_hrefs[0].path == "/" + sitehttp.page_path(lang, name), f"{query!r}: {hrefs}"
+    assert section in [h.fragment for h in first_hrefs], f"{query!r}: {hrefs}"
+    watcher.check()
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang"), [("zh-CN", "zh"), ("en-US", "en"), ("fr-FR", "zh"), ("zh-TW", "zh")]
+)
+def test_root_sends_readers_to_their_language(new_page, base_url, locale, lang):
+    page, watcher = new_page(base_url, locale=locale)
+    watcher.may_abort.add(base_url)
+    page.goto(base_url)
+    page.wait_for_url(urljoin(base_url, f"{lang}/"))
+    page.wait_for_load_state("networkidle")
+    watcher.check()
+
+
+@pytest.mark.parametrize(
+    ("missing", "lang"),
+    [("zh/no-such-page/", "zh"), ("en/no-such-page/", "en"), ("no-such-page", "zh")],
+)
+def test_missing_address_gets_the_404_in_its_language(new_page, base_url, missing, lang):
+    page, watcher = new_page(base_url)
+    url = urljoin(base_url, missing)
+    watcher.expected_statuses[url] = 404
+    response = page.goto(url)
+    assert response.status == 404
+    assert page.get_attribute("html", "lang") == lang
+    first = page.locator("main section").first
+    assert first.get_attribute("lang") == lang
+    home = first.locator("a").get_attribute("href")
+    assert urljoin(url, home) == urljoin(base_url, f"{lang}/")
+    page.wait_for_load_state("networkidle")
+    _assert_accessible(page, f"404 for {missing}")
+    watcher.check()
+
+
+@pytest.mark.parametrize("lang", sitehttp.LANGUAGES)
+def test_each_language_has_its_own_404_page(new_page, base_url, lang):
+    page, watcher = new_page(base_url)
+    page.goto(urljoin(base_url, f"{lang}/404.html"))
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute("html", "lang") == lang
+    assert page.locator("article h1").inner_text().startswith("404")
+    assert page.locator("link[rel=alternate][hreflang]").count() == 0  # no counterpart
+    other = page.locator(f".md-select__link[hreflang={OTHER[lang]}]").get_attribute("href")
+    assert urljoin(page.url, other) == urljoin(base_url, f"{OTHER[lang]}/index.html")
+    _assert_accessible(page, f"{lang}/404.html")
+    watcher.check()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("lang", "name"), PAGES, ids=PAGE_IDS)
+def test_axe_finds_no_violation(new_page, base_url, lang, name, scheme):
+    page, watcher = open_page(new_page, base_url, lang, name, color_scheme=scheme)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
+    _assert_accessible(page, f"{lang}/{name} ({scheme})")
+    if name == "index":  # and the search dialog, open, with results
+        search(page, lang, next(iter(SEARCHES[lang])))
+        _assert_accessible(page, f"{lang}/{name} ({scheme}) with the search open")
+    watcher.check()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", ["index", SCREENSHOT_ARTICLE])
+@pytest.mark.parametrize("lang", sitehttp.LANGUAGES)
+def test_axe_finds_no_violation_on_a_phone(new_page, base_url, lang, name, scheme):
+    """The narrow layout: the header's menu and search buttons show, the search covers
+    the page."""
+    phone = {"width": 390, "height": 844}
+    page, watcher = open_page(
+        new_page, base_url, lang, name, color_scheme=scheme, viewport=phone, is_mobile=True
+    )
+    _assert_accessible(page, f"{lang}/{name} ({scheme}, phone)")
+    page.click("label.md-header__button[for=__search]")
+    page.locator("input.md-search__input").wait_for()
+    _assert_accessible(page, f"{lang}/{name} ({scheme}, phone) with the search open")
+    watcher.check()
+
+
+def test_every_page_has_its_own_description(site_dir):
+    seen = {}
+    for lang, name in PAGES:
+        html = (site_dir / sitehttp.page_path(lang, name)).read_text("utf-8")
+        found = re.findall(r'<meta name="description" content="([^"]*)"', html)
+        assert len(found) == 1 and found[0].strip(), f"{lang}/{name}: no description"
+        assert found[0] not in seen, f"{lang}/{name} has the description of {seen[found[0]]}"
+        seen[found[0]] = f"{lang}/{name}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", sitehttp.LANGUAGES)
+def test_screenshots(new_page, base_url, lang, scheme):
+    """Home, an article and a figure, in each language and scheme, written to
+    tests/artifacts/screenshots/."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("index", SCREENSHOT_ARTICLE):
+        page, watcher = open_page(new_page, base_url, lang, name, color_scheme=scheme)
+        page.screenshot(path=folder / f"{lang}-{name}-{scheme}.png")
+        watcher.check()
+    # A figure: the timeline pictures follow the page's colour scheme.
+    page, watcher = open_page(new_page, base_url, lang, SCREENSHOT_FIGURE, color_scheme=scheme)
+    figures = page.locator("article img")
+    if figures.count():
+        figures.first.screenshot(path=folder / f"{lang}-figure-{scheme}.png")
+    watcher.check()
+
+
+def _assert_accessible(page, what):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"axe on {what}:\n{results.generate_report()}"
