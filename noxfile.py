@@ -50,13 +50,15 @@ SNIPPET_TESTS = [
 
 
 def _pyenv_version() -> str | None:
-    """pyenv's python3.X shims resolve only for the versions PYENV_VERSION lists: list the
-    current one first, then the newest installed patch release of each matrix version."""
+    """pyenv's python3.X shims resolve only for the versions PYENV_VERSION lists: keep the
+    current ones first, then add the newest installed patch release of each matrix version.
+    (Started through pyenv's python3 shim, nox already sees PYENV_VERSION=<that version>.)"""
     pyenv = shutil.which("pyenv")
-    if not pyenv or "PYENV_VERSION" in os.environ:
+    if not pyenv:
         return None
     run = functools.partial(subprocess.run, capture_output=True, text=True, check=False)
-    chosen = run([pyenv, "version-name"]).stdout.strip().split(":")
+    current = os.environ.get("PYENV_VERSION") or run([pyenv, "version-name"]).stdout
+    chosen = current.strip().split(":")
     newest: dict[str, tuple[int, str]] = {}
     for name in run([pyenv, "versions", "--bare"]).stdout.split():
         if (m := re.fullmatch(r"(3\.\d+)\.(\d+)", name)) and m[1] in MATRIX_PYTHONS:
