@@ -92,8 +92,10 @@ def _cases():
 @pytest.mark.parametrize(("name", "method", "language"), list(_cases()))
 def test_committed_timeline_matches_recorded_output(name, method, language, request):
     output = timeline.output_path(name)
-    if not (sr.SNIPPETS / f"{name}.py").exists():
-        pytest.skip(f"snippets/{name}.py does not exist yet")
+    assert (sr.SNIPPETS / f"{name}.py").exists(), (
+        f"tests/timeline.py draws snippets/{name}.py, which does not exist: "
+        "remove it from TIMELINES or restore the snippet."
+    )
     assert output.exists(), f"{output.relative_to(sr.ROOT)} is missing: record it first."
     path = timeline.svg_path(name, language)
     shown = path.relative_to(sr.ROOT)
