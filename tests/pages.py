@@ -100,6 +100,24 @@ def page_key(page: Path) -> str:
     raise ValueError(page)
 
 
+_HEADING_ID = re.compile(r"^#{1,6} .*\{ *#([\w-]+) *\}\s*$")
+
+
+def heading_ids(page: Path) -> list[str]:
+    """The explicit ids of the page's headings ({ #id }), outside code fences."""
+    inside = {
+        line
+        for fence in fences(page)
+        for line in range(fence.line, fence.line + len(fence.body) + 2)
+    }
+    lines = page.read_text(encoding="utf-8").splitlines()
+    return [
+        m.group(1)
+        for number, line in enumerate(lines, start=1)
+        if number not in inside and (m := _HEADING_ID.match(line))
+    ]
+
+
 def includes(page: Path) -> list[str]:
     return [name for fence in fences(page) for name in fence.includes]
 

@@ -46,6 +46,23 @@ def test_twins_include_the_same_files_in_the_same_order(key):
     )
 
 
+# Only pages present in both languages: a missing twin is test_every_page_has_its_twin's.
+TWINNED = sorted(
+    {pages.page_key(p) for p in pages.pages("zh")} & {pages.page_key(p) for p in pages.pages("en")}
+)
+
+
+@pytest.mark.parametrize("key", TWINNED, ids=str)
+def test_twins_share_heading_ids(key):
+    """Links like essentials.html#queue must work in both languages."""
+    zh, en = pages.DOCS / "zh" / key, pages.DOCS / "en" / key
+    zh_ids, en_ids = pages.heading_ids(zh), pages.heading_ids(en)
+    assert zh_ids and zh_ids == en_ids, (
+        f"The headings of docs/zh/{key} and docs/en/{key} must carry the same explicit "
+        f"ids {{ #id }}, in the same order.\nzh: {zh_ids}\nen: {en_ids}"
+    )
+
+
 @pytest.mark.parametrize("page", ALL_PAGES, ids=_rel)
 def test_includes_exist(page):
     missing = [

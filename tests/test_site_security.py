@@ -28,8 +28,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-pytest.importorskip("mkdocs")  # not installed in `nox -s matrix`
-
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("zh", "en")
 SITE_URL = "http://127.0.0.1:8000/"  # the hosts of site_url are the site's own

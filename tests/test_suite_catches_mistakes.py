@@ -57,7 +57,6 @@ def test_clean_project_passes_every_check(project):
 
 
 def test_clean_project_builds_strict(project):
-    pytest.importorskip("mkdocs")  # not installed in `nox -s matrix`
     result = project.mkdocs_build("en")
     assert result.returncode == 0, result.output
 
@@ -156,7 +155,6 @@ def test_include_of_a_missing_file(pages_run, language):
 
 
 def test_include_of_a_missing_file_fails_the_build(project):
-    pytest.importorskip("mkdocs")
     for language in ("zh", "en"):
         project.write(f"docs/{language}/index.md", page(language, "hello.py", "missing.py"))
     build = project.mkdocs_build("en")
