@@ -6,7 +6,8 @@ Each language is built on its own into site/<lang>/. This hook
   page with the same file name in the other language, with a relative link so
   it works on any host and from file:// as well;
 - gives the head's hreflang alternates absolute URLs (overrides/main.html);
-- translates the palette toggle's names and the headings' permalink title;
+- translates the palette toggle's names, the nav's section titles and the headings'
+  permalink title;
 - joins Chinese lines wrapped in the source, which browsers would show with a
   space at every break;
 - writes the root pages (docs/root/) to site/: index.html sends readers to
@@ -29,6 +30,10 @@ PALETTE_NAMES = {
     "zh": {"Switch to dark mode": "切换到深色模式", "Switch to light mode": "切换到浅色模式"}
 }
 PERMALINK_TITLES = {"zh": "本节链接"}  # the ¶ after each heading; toc's default is English
+# The nav's section titles (mkdocs.yml) in each language other than English.
+SECTION_TITLES = {
+    "zh": {"The articles": "原文五篇", "Beyond the articles": "进阶专题", "Reference": "参考"}
+}
 
 
 def on_config(config):
@@ -58,6 +63,14 @@ def _continues(previous: str, line: str) -> bool:
         and _CJK.match(line[0]) is not None
         and not previous.lstrip().startswith(("#", "|"))  # headings, table rows
     )
+
+
+def on_nav(nav, config, files):
+    titles = SECTION_TITLES.get(config.theme["language"], {})
+    for item in nav.items:
+        if item.is_section:
+            item.title = titles.get(item.title, item.title)
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
