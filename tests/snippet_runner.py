@@ -47,6 +47,11 @@ SUITE_ID = uuid.uuid4().hex[:12]  # set per run by docs_plugin
 # `nox -s soak` and `nox -s bench` sessions read it.
 DURATIONS_FILE = os.environ.get("MPDOCS_DURATIONS_FILE")
 
+# `interrupt`: the runner presses Ctrl+C this long after the awaited text
+# appears (no person is quicker), so that the processes have moved on from
+# printing it to what they do next (a sleep, a wait) when SIGINT arrives.
+INTERRUPT_DELAY = 0.2
+
 # How long a process started by a snippet may outlive it (a resource tracker or
 # fork server noticing that its parent is gone) before it counts as leaked.
 LEFTOVER_GRACE = 3.0
@@ -97,8 +102,10 @@ KNOWN_KEYS = {
     "output",
     "note",
     "buffered",
+    "hangs",
+    "interrupt",
 }
-PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout"}
+PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout", "hangs", "interrupt"}
 
 
 class SettingsError(Exception):
@@ -127,6 +134,8 @@ class Snippet:
     ready: str | None
     output: str  # file name under snippets/outputs/
     buffered: bool = False  # run without -u: stdout a block-buffered pipe
+    hangs: float | None = None  # must still be running after this many seconds
+    interrupt: str | None = None  # Ctrl+C (SIGINT to the group) once this text is printed
 
     @property
     def path(self) -> Path:
@@ -184,12 +193,22 @@ def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
             raise SettingsError(
                 f"{where}: unknown normalizer {n!r}; known: {sorted(KNOWN_NORMALIZERS)}"
             )
+    hangs = merged.get("hangs")
+    timeout = float(merged.get("timeout", 30))
+    if hangs is not None and not (isinstance(hangs, (int, float)) and 0 < hangs < timeout):
+        raise SettingsError(
+            f"{where}: hangs must be a number of seconds above 0 and below the timeout "
+            f"({timeout:g} s), not {hangs!r}"
+        )
+    interrupt = merged.get("interrupt")
+    if interrupt is not None and not (isinstance(interrupt, str) and interrupt.strip()):
+        raise SettingsError(f"{where}: interrupt must be the text of a line the snippet prints")
     methods = tuple(merged.get("start_methods", START_METHODS))
     if not set(methods) <= set(START_METHODS):
         raise SettingsError(f"{where}: start_methods must be among {START_METHODS}")
     return Snippet(
         name=name,
-        timeout=float(merged.get("timeout", 30)),
+        timeout=timeout,
         start_methods=methods,
         platforms=tuple(merged.get("platforms", ("posix", "nt"))),
         normalize=normalize,
@@ -202,6 +221,8 @@ def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
         ready=merged.get("ready"),
         output=merged.get("output", f"{name}.txt"),
         buffered=bool(merged.get("buffered", False)),
+        hangs=float(hangs) if hangs is not None else None,
+        interrupt=interrupt,
     )
 
 
@@ -244,14 +265,16 @@ def check_settings_file(settings=None) -> list[str]:
 class Run:
     snippet: Snippet
     method: str
-    returncode: int | None  # None: killed on timeout
+    returncode: int | None  # None: killed (on timeout, or after its declared hang)
     output: str  # stdout and stderr, interleaved as a terminal would show them
     duration: float
     leftovers: list[str]  # processes still alive after the snippet ended
+    hung: bool = False  # declared `hangs` and still running then: killed on purpose
+    interrupted: bool = False  # the `interrupt` text appeared and Ctrl+C was sent
 
     @property
     def timed_out(self) -> bool:
-        return self.returncode is None
+        return self.returncode is None and not self.hung
 
     @property
     def label(self) -> str:
@@ -405,14 +428,20 @@ class _Output:
     deals with leftovers, and only then collects the output.
     """
 
-    def __init__(self, stream):
+    def __init__(self, stream, watch: str | None = None, on_seen=None):
         self.chunks: list[bytes] = []
+        self._watch = watch.encode("utf-8") if watch else None
+        self._on_seen = on_seen  # called once, in this thread, when `watch` appears
+        self.seen = False
         self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
         self.thread.start()
 
     def _read(self, stream) -> None:
         while chunk := stream.read1(65536):
             self.chunks.append(chunk)
+            if self._watch and not self.seen and self._watch in b"".join(self.chunks):
+                self.seen = True
+                self._on_seen()
 
     def text(self, wait: float = 5.0) -> tuple[str, bool]:
         """(output so far, whether it reached end of file within `wait` s)."""
@@ -420,19 +449,33 @@ class _Output:
         return b"".join(self.chunks).decode("utf-8", errors="replace"), not self.thread.is_alive()
 
 
+def _press_ctrl_c(proc: subprocess.Popen) -> None:
+    """SIGINT to the snippet's process group, as Ctrl+C in a terminal sends it
+    to every process of the foreground job."""
+    time.sleep(INTERRUPT_DELAY)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGINT)
+
+
 def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
-    """Run the snippet; on timeout kill its group and every process of the run."""
+    """Run the snippet; on timeout kill its group and every process of the run.
+
+    A snippet declared to hang (`hangs`) is killed the same way once it has run
+    that long; one with `interrupt` gets Ctrl+C when it prints that text.
+    """
     run_id = f"{snippet.name}[{method}]-{uuid.uuid4().hex[:6]}"
     marker = f"{SUITE_ID}/{run_id}"
     began = time.monotonic()
     proc = start(snippet, method, run_id, fmt)
-    output = _Output(proc.stdout)
+    output = _Output(proc.stdout, snippet.interrupt, lambda: _press_ctrl_c(proc))
+    hung = False
     try:
-        code = proc.wait(snippet.timeout)
+        code = proc.wait(snippet.hangs or snippet.timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         proc.wait()
         code = None
+        hung = snippet.hangs is not None
     duration = time.monotonic() - began
     if code is None:  # kill the rest of the run too: daemons outside the group
         reap_leftovers(marker, grace=0, session=proc.pid)
@@ -444,7 +487,7 @@ def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
         proc.stdout.close()
     else:
         leftovers.append(_UNMARKED_HOLDER)
-    run = Run(snippet, method, code, tidy(out), duration, leftovers)
+    run = Run(snippet, method, code, tidy(out), duration, leftovers, hung, output.seen)
     record_duration(run)
     return run
 
@@ -462,6 +505,7 @@ def record_duration(run: Run) -> None:
             "timeout": run.snippet.timeout,
             "returncode": run.returncode,
             "timed_out": run.timed_out,
+            "hung": run.hung,
             "leftovers": len(run.leftovers),
         }
     )
@@ -599,6 +643,29 @@ def outcome_problems(run: Run) -> list[str]:
     """How the run's exit status or tracebacks differ from what is declared."""
     expect = run.snippet.expect
     problems = []
+    if run.snippet.interrupt is not None and not run.interrupted:
+        ended = (
+            f"was killed after {run.duration:.1f} s"
+            if run.returncode is None
+            else f"ended with exit code {run.returncode}"
+        )
+        return [
+            f"{run.label} never printed {run.snippet.interrupt!r}, the text that "
+            "`interrupt` in snippets/snippets.toml waits for before it presses Ctrl+C "
+            f"(SIGINT to the snippet's process group); the snippet {ended} without it. "
+            "Make the snippet print that text once it is ready for Ctrl+C, or fix "
+            f"`interrupt`. Output:\n{run.output}"
+        ]
+    if run.snippet.hangs is not None and not run.hung:
+        how = f"ended after {run.duration:.1f} s with exit code {run.returncode}"
+        return [
+            f"{run.label} is declared to hang (`hangs = {run.snippet.hangs:g}` in "
+            f"snippets/snippets.toml: still running after {run.snippet.hangs:g} s), "
+            f"but it {how}. If the hang is gone on purpose (a fix, a new Python "
+            "version), remove `hangs`, re-record the output and update the page that "
+            "shows the hang; otherwise make the snippet block again where the page "
+            f"says it does. Output:\n{run.output}"
+        ]
     if run.timed_out:
         return [
             f"{run.label} did not finish within its timeout of "
@@ -607,7 +674,9 @@ def outcome_problems(run: Run) -> list[str]:
             "fix the snippet (an unjoined process, a get() with no put()?). "
             f"Output before it was killed:\n{run.output}"
         ]
-    if run.returncode != expect.exit_code:
+    if run.hung:
+        pass  # killed on purpose once the declared hang was shown: no exit code
+    elif run.returncode != expect.exit_code:
         problems.append(
             f"{run.label} exited with code {run.returncode}, expected "
             f"{expect.exit_code}. Fix the snippet, or declare the failure in "

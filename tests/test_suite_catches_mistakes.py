@@ -285,6 +285,12 @@ BROKEN_SNIPPETS = {
         'expect = { exception = "NameError" }\n',
     ),
     "hangs": (HANGS, "", "timeout = 2\n"),
+    "ends_early": ('if __name__ == "__main__":\n    print("done")\n', "done\n", "hangs = 2\n"),
+    "never_ready": (
+        'if __name__ == "__main__":\n    print("hello")\n',
+        "hello\n",
+        'interrupt = "press Ctrl+C"\n',
+    ),
     "leaves": (DAEMON, "daemon pid 1\nparent done\n", 'normalize = ["pids"]\n'),
 }
 
@@ -381,6 +387,27 @@ def test_hanging_snippet_fails_its_test(snippets_run):
     )
 
 
+def test_declared_hang_that_ends_early(snippets_run):
+    failure(
+        snippets_run,
+        "test_snippet[ends_early[spawn]]",
+        "snippets/ends_early.py [spawn] is declared to hang (`hangs = 2` in "
+        "snippets/snippets.toml: still running after 2 s), but it ended after ",
+        "s with exit code 0. If the hang is gone on purpose (a fix, a new Python version), "
+        "remove `hangs`, re-record the output",
+    )
+
+
+def test_interrupt_text_never_printed(snippets_run):
+    failure(
+        snippets_run,
+        "test_snippet[never_ready[spawn]]",
+        "snippets/never_ready.py [spawn] never printed 'press Ctrl+C', the text that "
+        "`interrupt` in snippets/snippets.toml waits for before it presses Ctrl+C",
+        "the snippet ended with exit code 0 without it. Make the snippet print that text",
+    )
+
+
 def test_leftover_daemon_fails_its_test(snippets_run):
     failure(
         snippets_run,
@@ -444,6 +471,79 @@ def test_hanging_snippet_is_killed_with_its_children(snippets_dir, method):
         "snippets/snippets.toml; if it hangs, fix the snippet (an unjoined process, a "
         "get() with no put()?). Output before it was killed:\n" + run.output
     ]
+
+
+@pytest.mark.parametrize("method", sr.START_METHODS)
+def test_declared_hang_is_killed_and_passes(snippets_dir, method):
+    """`hangs`: still running after the declared time is what passes; the run
+    is then killed with its children and its output so far is kept."""
+    # Its own name: the marker of each run starts with it, and the test above
+    # (perhaps running at the same time) checks that none of its own is left.
+    (snippets_dir / "declared_hang.py").write_text(HANGS)
+    settings = {"declared_hang": {"hangs": 1, "timeout": 20}}
+    snippet = sr.get_snippet("declared_hang", method, settings=settings)
+    began = time.monotonic()
+    run = sr.run_snippet(snippet, method)
+    took = time.monotonic() - began
+    assert run.hung and not run.timed_out and run.returncode is None, run
+    assert 1 <= took < 1 + 3, f"the run took {took:.1f} s with hangs = 1"
+    pids = pids_in(run.output)
+    assert len(pids) == 2, run.output
+    assert not [pid for pid in pids if alive(pid)], "a process of the run survived"
+    assert not sr.processes_with_marker(f"{sr.SUITE_ID}/declared_hang[{method}]")
+    assert sr.outcome_problems(run) == []
+
+
+CTRL_C = """\
+import multiprocessing
+import time
+
+
+def child(ready):
+    try:
+        ready.set()
+        time.sleep(60)
+    except KeyboardInterrupt:
+        print("child: KeyboardInterrupt", flush=True)
+
+
+if __name__ == "__main__":
+    ready = multiprocessing.Event()
+    process = multiprocessing.Process(target=child, args=(ready,))
+    process.start()
+    ready.wait()
+    print("press Ctrl+C", flush=True)
+    try:
+        time.sleep(60)
+    except KeyboardInterrupt:
+        process.join()
+        print("parent: KeyboardInterrupt", flush=True)
+"""
+
+
+@pytest.mark.parametrize("method", sr.START_METHODS)
+def test_interrupt_presses_ctrl_c_for_the_whole_group(snippets_dir, method):
+    """`interrupt`: SIGINT reaches the snippet and its child, as from a terminal."""
+    (snippets_dir / "ctrl_c.py").write_text(CTRL_C)
+    settings = {"ctrl_c": {"interrupt": "press Ctrl+C", "timeout": 20}}
+    run = sr.run_snippet(sr.get_snippet("ctrl_c", method, settings=settings), method)
+    assert run.interrupted and run.returncode == 0, run
+    expected = "press Ctrl+C\nchild: KeyboardInterrupt\nparent: KeyboardInterrupt\n"
+    assert run.output == expected, run.output
+    assert sr.outcome_problems(run) == []
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"hangs": 30}, "hangs must be a number of seconds above 0 and below the timeout"),
+        ({"hangs": 0}, "hangs must be a number of seconds above 0"),
+        ({"interrupt": ""}, "interrupt must be the text of a line the snippet prints"),
+    ],
+)
+def test_hangs_and_interrupt_settings_are_checked(table, message):
+    with pytest.raises(sr.SettingsError, match=message):
+        sr.get_snippet("any", settings={"any": table})
 
 
 @pytest.mark.parametrize(("code", "kind"), [(DAEMON, "daemon"), (CLEAN_ENV_CHILD, "child")])
