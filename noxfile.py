@@ -169,11 +169,11 @@ def record(session):
     )  # fmt: skip
 
 
-@nox.session(name="pythons", default=False)
+@nox.session(name="pythons", venv_backend="none", default=False)
 def provision_pythons(session):
     """Get the CPython releases the matrix needs that this machine lacks (Debian or Ubuntu,
     as root): a Debian sid chroot with launchers, see tests/pythons.py. Idempotent."""
-    session.run("python", "tests/pythons.py", "provision")
+    session.run(sys.executable, "tests/pythons.py", "provision")
 
 
 @nox.session(python=MATRIX_PYTHONS, download_python="never", default=False)
