@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import platform
 import re
 import signal
 import socket
@@ -29,6 +30,8 @@ except ModuleNotFoundError:  # Python 3.10
 import contextlib
 
 import psutil
+
+import pythons  # tests/pythons.py: the CPython lines of the matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -84,6 +87,8 @@ NORMALIZERS = {
         "",
     ),
 }
+# The notes pickle adds below an error since 3.14 ("when serializing tuple item 0").
+NORMALIZERS["pickle-notes"] = (re.compile(r"(?m)^when serializing [^\n]*\n"), "")
 LINE_ORDER = "line-order"  # lines printed by concurrent processes: compare sorted
 KNOWN_NORMALIZERS = {*NORMALIZERS, LINE_ORDER}
 
@@ -106,6 +111,11 @@ KNOWN_KEYS = {
     "interrupt",
 }
 PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout", "hangs", "interrupt"}
+# A sub-table for Python versions: "3.14" (that line), "3.13.8" (that release), "3.14+" (that
+# line and later), "3.13.8+" (that release and later). It overrides PER_METHOD_KEYS.
+VERSION_KEY = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?(\+?)$")
+PYTHON = sys.version_info[:3]
+MATRIX_LINES = tuple(tuple(int(n) for n in line.split(".")) for line in pythons.lines())
 
 
 class SettingsError(Exception):
@@ -136,6 +146,7 @@ class Snippet:
     buffered: bool = False  # run without -u: stdout a block-buffered pipe
     hangs: float | None = None  # must still be running after this many seconds
     interrupt: str | None = None  # Ctrl+C (SIGINT to the group) once this text is printed
+    python: tuple[int, ...] = PYTHON  # the version these settings were resolved for
 
     @property
     def path(self) -> Path:
@@ -144,11 +155,6 @@ class Snippet:
     @property
     def output_path(self) -> Path:
         return OUTPUTS / self.output
-
-    @property
-    def record_method(self) -> str:
-        """The start method whose run is recorded for the page."""
-        return self.start_methods[0]
 
 
 def _expect(table: dict | None, where: str) -> Expect:
@@ -171,22 +177,56 @@ def snippet_names() -> list[str]:
     return sorted(p.stem for p in SNIPPETS.glob("*.py"))
 
 
-def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
-    """The settings of one snippet, with the overrides for `method` applied."""
+def _version_matches(key: str, python: tuple[int, ...]) -> bool:
+    major, minor, patch, plus = VERSION_KEY.match(key).groups()
+    wanted = (int(major), int(minor), *([int(patch)] if patch else []))
+    have = tuple(python[: len(wanted)])
+    return have >= wanted if plus else have == wanted
+
+
+def _version_key_order(key: str) -> tuple[int, ...]:
+    major, minor, patch, _ = VERSION_KEY.match(key).groups()
+    return (int(major), int(minor), int(patch or 0))
+
+
+def _apply_versions(merged: dict, table: dict, python, where: str) -> None:
+    """Pop the version sub-tables from `table`; apply those matching `python` to `merged`,
+    older specs first, so "3.15+" overrides "3.14+"."""
+    keys = sorted((k for k in table if VERSION_KEY.match(k)), key=_version_key_order)
+    for key in keys:
+        override = table.pop(key)
+        bad = set(override) - PER_METHOD_KEYS
+        if bad:
+            raise SettingsError(f'{where}."{key}": cannot override {sorted(bad)}')
+        if _version_matches(key, python):
+            merged.update(override)
+
+
+def get_snippet(
+    name: str, method: str | None = None, settings=None, python: tuple[int, ...] = PYTHON
+) -> Snippet:
+    """The settings of one snippet, with the overrides for `method` and the Python version
+    `python` (default: this interpreter) applied."""
     settings = load_settings() if settings is None else settings
     defaults = settings.get("defaults", {})
     table = dict(settings.get(name, {}))
     where = f"snippets/snippets.toml [{name}]"
-    overrides = {m: table.pop(m) for m in START_METHODS if m in table}
+    overrides = {m: dict(table.pop(m)) for m in START_METHODS if m in table}
+    versioned: dict = {}
+    _apply_versions(versioned, table, python, where)
     unknown = set(table) - KNOWN_KEYS
     if unknown:
         raise SettingsError(f"{where}: unknown keys {sorted(unknown)}")
-    merged = {**defaults, **table}
-    if method in overrides:
-        bad = set(overrides[method]) - PER_METHOD_KEYS
+    merged = {**defaults, **table, **versioned}
+    for m, override in overrides.items():
+        method_versioned: dict = {}
+        _apply_versions(method_versioned, override, python, f"{where}.{m}")
+        bad = set(override) - PER_METHOD_KEYS
         if bad:
-            raise SettingsError(f"{where}.{method}: cannot override {sorted(bad)}")
-        merged.update(overrides[method])
+            raise SettingsError(f"{where}.{m}: cannot override {sorted(bad)}")
+        if m == method:
+            merged.update(override)
+            merged.update(method_versioned)
     normalize = tuple(merged.get("normalize", ()))
     for n in normalize:
         if n not in KNOWN_NORMALIZERS:
@@ -223,17 +263,29 @@ def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
         buffered=bool(merged.get("buffered", False)),
         hangs=float(hangs) if hangs is not None else None,
         interrupt=interrupt,
+        python=tuple(python),
     )
 
 
-def record_methods(name: str, settings=None) -> tuple[str, ...]:
-    """The start methods whose runs --update-outputs records: for each output
-    file of the snippet, the first of its start_methods that writes it."""
+def recorders(name: str, settings=None) -> dict[str, tuple[tuple[int, ...], str]]:
+    """Which run records each output file of the snippet: output file -> (Python line,
+    start method). The newest line of the matrix whose run writes the file records it (the
+    page shows what today's Python prints), under the first of its start_methods."""
     settings = load_settings() if settings is None else settings
-    chosen: dict[str, str] = {}
-    for method in get_snippet(name, settings=settings).start_methods:
-        chosen.setdefault(get_snippet(name, method, settings).output, method)
-    return tuple(chosen.values())
+    chosen: dict[str, tuple[tuple[int, ...], str]] = {}
+    for line in sorted(MATRIX_LINES, reverse=True):
+        python = (*line, 99)  # the newest release of the line
+        for method in get_snippet(name, settings=settings, python=python).start_methods:
+            output = get_snippet(name, method, settings, python).output
+            chosen.setdefault(output, (line, method))
+    return chosen
+
+
+def record_methods(name: str, settings=None) -> tuple[str, ...]:
+    """The start methods whose runs on this Python --update-outputs records (none when
+    another line of the matrix records every output of the snippet)."""
+    line = PYTHON[:2]
+    return tuple(m for ln, m in recorders(name, settings).values() if ln == line)
 
 
 def check_settings_file(settings=None) -> list[str]:
@@ -252,7 +304,8 @@ def check_settings_file(settings=None) -> list[str]:
             continue
         try:
             for method in (None, *START_METHODS):
-                get_snippet(name, method, settings)
+                for line in MATRIX_LINES:
+                    get_snippet(name, method, settings, (*line, 99))
         except SettingsError as e:
             problems.append(str(e))
     return problems
@@ -278,7 +331,10 @@ class Run:
 
     @property
     def label(self) -> str:
-        return f"snippets/{self.snippet.name}.py [{self.method}]"
+        return (
+            f"snippets/{self.snippet.name}.py [{self.method}] "
+            f"on CPython {platform.python_version()}"
+        )
 
 
 def free_port() -> int:
