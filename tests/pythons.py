@@ -7,6 +7,7 @@ the GitHub workflow and the pages' "verified on" lists all read it from there.
     python3 tests/pythons.py find        which interpreter serves each line (and what is missing)
     python3 tests/pythons.py provision   get the missing ones (Debian/Ubuntu, root): see below
     python3 tests/pythons.py remove      delete what `provision` made
+    python3 tests/pythons.py list        the named releases, one a line (for CI's setup-python)
 
 `nox -s pythons` runs `provision`. Interpreters are looked for on PATH (python3.X), in pyenv's
 versions, in uv's managed Pythons, and in what `provision` made; one whose patch release is the
@@ -263,6 +264,9 @@ def main(argv: list[str]) -> int:
         return provision()
     if command == "remove":
         return remove()
+    if command == "list":
+        print("\n".join(versions()))
+        return 0
     print(__doc__, file=sys.stderr)
     return 2
 
