@@ -1,25 +1,20 @@
-"""Executor.map() reads all its input at once, unless buffersize (3.14+)."""
+"""Executor.map(buffersize=...), new in 3.14: input read as results go."""
 
-import sys
 from concurrent.futures import ProcessPoolExecutor
-
-
-def numbers(count):
-    for n in range(count):
-        print(f"  read input {n}")
-        yield n
 
 
 def square(n):
     return n * n
 
 
+def numbers():
+    for n in range(5):
+        print(f"read {n}")
+        yield n
+
+
 if __name__ == "__main__":
     with ProcessPoolExecutor(2) as executor:
-        print("map(square, numbers(4)):")
-        for result in executor.map(square, numbers(4)):
-            print(f"  result {result}")
-        if sys.version_info >= (3, 14):
-            print("map(square, numbers(4), buffersize=2):")
-            for result in executor.map(square, numbers(4), buffersize=2):
-                print(f"  result {result}")
+        # at most 2 tasks submitted ahead of the results taken so far
+        for result in executor.map(square, numbers(), buffersize=2):
+            print(f"got {result}")

@@ -1,38 +1,23 @@
-"""terminate() skips the finally blocks of the child; interrupt() runs them."""
+"""Process.interrupt() (new in 3.14): SIGINT, so the child can clean up."""
 
-import os
-import signal
-import sys
 import time
 from multiprocessing import Event, Process
 
 
-def work(name, started):
+def worker(started):
     try:
         started.set()
-        time.sleep(60)
+        time.sleep(30)
     except KeyboardInterrupt:
-        print(f"{name}: KeyboardInterrupt", flush=True)
-    finally:
-        print(f"{name}: cleaning up in finally", flush=True)
-
-
-def interrupt(process):
-    if sys.version_info >= (3, 14):
-        process.interrupt()
-    else:  # what interrupt() does on POSIX
-        os.kill(process.pid, signal.SIGINT)
+        print("worker: KeyboardInterrupt, cleaning up", flush=True)
 
 
 if __name__ == "__main__":
-    for name, stop in [
-        ("terminated", Process.terminate),
-        ("interrupted", interrupt),
-    ]:
-        started = Event()
-        child = Process(target=work, args=(name, started))
-        child.start()
-        started.wait()  # the child is inside its try block
-        stop(child)
-        child.join()
-        print(f"{name}: exitcode {child.exitcode}")
+    started = Event()
+    # daemon: where interrupt() does not exist, the child still ends with us
+    child = Process(target=worker, args=(started,), daemon=True)
+    child.start()
+    started.wait()
+    child.interrupt()  # terminate() would end it at once, with SIGTERM
+    child.join()
+    print(f"exit code: {child.exitcode}")

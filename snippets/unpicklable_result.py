@@ -13,9 +13,11 @@ if __name__ == "__main__":
         try:
             pool.apply(squares, (3,))
         except Exception as error:
-            print(f"Pool: {type(error).__name__}: {error}")
+            print("Pool.apply() raised:")
+            print(f"{type(error).__name__}: {error}")
     with ProcessPoolExecutor(1) as executor:
         try:
             executor.submit(squares, 3).result()
         except Exception as error:
-            print(f"ProcessPoolExecutor: {type(error).__name__}: {error}")
+            print("ProcessPoolExecutor: Future.result() raised:")
+            print(f"{type(error).__name__}: {error}")

@@ -109,6 +109,7 @@ KNOWN_KEYS = {
     "buffered",
     "hangs",
     "interrupt",
+    "explains",
 }
 PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout", "hangs", "interrupt"}
 # A sub-table for Python versions: "3.14" (that line), "3.13.8" (that release), "3.14+" (that
