@@ -16,7 +16,7 @@ def start_worker(barrier):
 
 def work(n):
     print(f"task {n} started in pid {os.getpid()}", flush=True)
-    time.sleep(1)
+    time.sleep(2)
     print(f"task {n} finished", flush=True)
     return n
 

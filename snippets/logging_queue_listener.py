@@ -32,6 +32,8 @@ if __name__ == "__main__":
     )
     listener = logging.handlers.QueueListener(queue, handler)
     listener.start()  # a thread that takes records off the queue
-    with Pool(2, initializer=send_logs_to, initargs=(queue,)) as pool:
-        print(pool.map(parse, ["1", "2", "x"]), flush=True)
+    pool = Pool(2, initializer=send_logs_to, initargs=(queue,))
+    print(pool.map(parse, ["1", "2", "x"]), flush=True)
+    pool.close()  # not terminate(): let each worker finish writing its records
+    pool.join()
     listener.stop()  # handles what is still queued, then ends the thread

@@ -12,7 +12,7 @@ def start_together(barrier):
 
 def work(n):
     print(f"task {n} started in pid {os.getpid()}", flush=True)
-    time.sleep(1)
+    time.sleep(2)
     return n
 
 

@@ -14,7 +14,7 @@ def start_worker(barrier):
 
 def work(n):
     print(f"task {n} started in pid {os.getpid()}", flush=True)
-    time.sleep(1)
+    time.sleep(2)
     return n
 
 
