@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import platform
 import re
 import signal
 import socket
@@ -31,6 +32,8 @@ except ModuleNotFoundError:  # Python 3.10
 import contextlib
 
 import psutil
+
+import pythons  # tests/pythons.py: the CPython lines of the matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -87,6 +90,8 @@ NORMALIZERS = {
         "",
     ),
 }
+# The notes pickle adds below an error since 3.14 ("when serializing tuple item 0").
+NORMALIZERS["pickle-notes"] = (re.compile(r"(?m)^when serializing [^\n]*\n"), "")
 LINE_ORDER = "line-order"  # lines printed by concurrent processes: compare sorted
 KNOWN_NORMALIZERS = {*NORMALIZERS, LINE_ORDER}
 
@@ -107,6 +112,11 @@ KNOWN_KEYS = {
     "buffered",
 }
 PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout"}
+# A sub-table for Python versions: "3.14" (that line), "3.13.8" (that release), "3.14+" (that
+# line and later), "3.13.8+" (that release and later). It overrides PER_METHOD_KEYS.
+VERSION_KEY = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?(\+?)$")
+PYTHON = sys.version_info[:3]
+MATRIX_LINES = tuple(tuple(int(n) for n in line.split(".")) for line in pythons.lines())
 
 
 class SettingsError(Exception):
@@ -135,6 +145,7 @@ class Snippet:
     ready: str | None
     output: str  # file name under snippets/outputs/
     buffered: bool = False  # run without -u: stdout a block-buffered pipe
+    python: tuple[int, ...] = PYTHON  # the version these settings were resolved for
 
     @property
     def path(self) -> Path:
@@ -143,11 +154,6 @@ class Snippet:
     @property
     def output_path(self) -> Path:
         return OUTPUTS / self.output
-
-    @property
-    def record_method(self) -> str:
-        """The start method whose run is recorded for the page."""
-        return self.start_methods[0]
 
 
 def _expect(table: dict | None, where: str) -> Expect:
@@ -170,22 +176,56 @@ def snippet_names() -> list[str]:
     return sorted(p.stem for p in SNIPPETS.glob("*.py"))
 
 
-def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
-    """The settings of one snippet, with the overrides for `method` applied."""
+def _version_matches(key: str, python: tuple[int, ...]) -> bool:
+    major, minor, patch, plus = VERSION_KEY.match(key).groups()
+    wanted = (int(major), int(minor), *([int(patch)] if patch else []))
+    have = tuple(python[: len(wanted)])
+    return have >= wanted if plus else have == wanted
+
+
+def _version_key_order(key: str) -> tuple[int, ...]:
+    major, minor, patch, _ = VERSION_KEY.match(key).groups()
+    return (int(major), int(minor), int(patch or 0))
+
+
+def _apply_versions(merged: dict, table: dict, python, where: str) -> None:
+    """Pop the version sub-tables from `table`; apply those matching `python` to `merged`,
+    older specs first, so "3.15+" overrides "3.14+"."""
+    keys = sorted((k for k in table if VERSION_KEY.match(k)), key=_version_key_order)
+    for key in keys:
+        override = table.pop(key)
+        bad = set(override) - PER_METHOD_KEYS
+        if bad:
+            raise SettingsError(f'{where}."{key}": cannot override {sorted(bad)}')
+        if _version_matches(key, python):
+            merged.update(override)
+
+
+def get_snippet(
+    name: str, method: str | None = None, settings=None, python: tuple[int, ...] = PYTHON
+) -> Snippet:
+    """The settings of one snippet, with the overrides for `method` and the Python version
+    `python` (default: this interpreter) applied."""
     settings = load_settings() if settings is None else settings
     defaults = settings.get("defaults", {})
     table = dict(settings.get(name, {}))
     where = f"snippets/snippets.toml [{name}]"
-    overrides = {m: table.pop(m) for m in START_METHODS if m in table}
+    overrides = {m: dict(table.pop(m)) for m in START_METHODS if m in table}
+    versioned: dict = {}
+    _apply_versions(versioned, table, python, where)
     unknown = set(table) - KNOWN_KEYS
     if unknown:
         raise SettingsError(f"{where}: unknown keys {sorted(unknown)}")
-    merged = {**defaults, **table}
-    if method in overrides:
-        bad = set(overrides[method]) - PER_METHOD_KEYS
+    merged = {**defaults, **table, **versioned}
+    for m, override in overrides.items():
+        method_versioned: dict = {}
+        _apply_versions(method_versioned, override, python, f"{where}.{m}")
+        bad = set(override) - PER_METHOD_KEYS
         if bad:
-            raise SettingsError(f"{where}.{method}: cannot override {sorted(bad)}")
-        merged.update(overrides[method])
+            raise SettingsError(f"{where}.{m}: cannot override {sorted(bad)}")
+        if m == method:
+            merged.update(override)
+            merged.update(method_versioned)
     normalize = tuple(merged.get("normalize", ()))
     for n in normalize:
         if n not in KNOWN_NORMALIZERS:
@@ -210,17 +250,29 @@ def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
         ready=merged.get("ready"),
         output=merged.get("output", f"{name}.txt"),
         buffered=bool(merged.get("buffered", False)),
+        python=tuple(python),
     )
 
 
-def record_methods(name: str, settings=None) -> tuple[str, ...]:
-    """The start methods whose runs --update-outputs records: for each output
-    file of the snippet, the first of its start_methods that writes it."""
+def recorders(name: str, settings=None) -> dict[str, tuple[tuple[int, ...], str]]:
+    """Which run records each output file of the snippet: output file -> (Python line,
+    start method). The newest line of the matrix whose run writes the file records it (the
+    page shows what today's Python prints), under the first of its start_methods."""
     settings = load_settings() if settings is None else settings
-    chosen: dict[str, str] = {}
-    for method in get_snippet(name, settings=settings).start_methods:
-        chosen.setdefault(get_snippet(name, method, settings).output, method)
-    return tuple(chosen.values())
+    chosen: dict[str, tuple[tuple[int, ...], str]] = {}
+    for line in sorted(MATRIX_LINES, reverse=True):
+        python = (*line, 99)  # the newest release of the line
+        for method in get_snippet(name, settings=settings, python=python).start_methods:
+            output = get_snippet(name, method, settings, python).output
+            chosen.setdefault(output, (line, method))
+    return chosen
+
+
+def record_methods(name: str, settings=None) -> tuple[str, ...]:
+    """The start methods whose runs on this Python --update-outputs records (none when
+    another line of the matrix records every output of the snippet)."""
+    line = PYTHON[:2]
+    return tuple(m for ln, m in recorders(name, settings).values() if ln == line)
 
 
 def check_settings_file(settings=None) -> list[str]:
@@ -239,7 +291,8 @@ def check_settings_file(settings=None) -> list[str]:
             continue
         try:
             for method in (None, *START_METHODS):
-                get_snippet(name, method, settings)
+                for line in MATRIX_LINES:
+                    get_snippet(name, method, settings, (*line, 99))
         except SettingsError as e:
             problems.append(str(e))
     return problems
@@ -264,7 +317,10 @@ class Run:
 
     @property
     def label(self) -> str:
-        return f"snippets/{self.snippet.name}.py [{self.method}]"
+        return (
+            f"snippets/{self.snippet.name}.py [{self.method}] "
+            f"on CPython {platform.python_version()}"
+        )
 
 
 def free_port() -> int:

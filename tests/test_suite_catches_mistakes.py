@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import platform
 import re
 import threading
 import time
@@ -25,6 +26,8 @@ import pytest
 
 import snippet_runner as sr
 from broken_project import Project, page, run_once
+
+PY = platform.python_version()  # run labels name the interpreter
 
 
 @pytest.fixture
@@ -337,10 +340,11 @@ def test_recorded_output_that_no_longer_matches(snippets_run):
     failure(
         snippets_run,
         "test_snippet[changed[spawn]]",
-        "The output of snippets/changed.py [spawn] no longer matches snippets/outputs/changed.txt.",
+        f"The output of snippets/changed.py [spawn] on CPython {PY} no longer matches "
+        "snippets/outputs/changed.txt.",
         "-hello",
         "+hello, world",
-        "run `nox -s record -- changed`, review the diff",
+        "run `nox -s record -- changed` (it records each output",
     )
 
 
@@ -357,7 +361,8 @@ def test_snippet_exits_non_zero(snippets_run):
     failure(
         snippets_run,
         "test_snippet[exits[spawn]]",
-        "snippets/exits.py [spawn] exited with code 3, expected 0. Fix the snippet, or "
+        f"snippets/exits.py [spawn] on CPython {PY} "
+        "exited with code 3, expected 0. Fix the snippet, or "
         "declare the failure in snippets/snippets.toml",
     )
 
@@ -366,7 +371,8 @@ def test_snippet_prints_a_traceback_but_exits_zero(snippets_run):
     failure(
         snippets_run,
         "test_snippet[child_raises[spawn]]",
-        "snippets/child_raises.py [spawn] printed a traceback (ValueError) but is not "
+        f"snippets/child_raises.py [spawn] on CPython {PY} "
+        "printed a traceback (ValueError) but is not "
         "declared to fail.",
     )
 
@@ -375,7 +381,8 @@ def test_declared_failure_that_no_longer_fails(snippets_run):
     failure(
         snippets_run,
         "test_snippet[was_broken[spawn]]",
-        "snippets/was_broken.py [spawn] was declared to fail with NameError, but no "
+        f"snippets/was_broken.py [spawn] on CPython {PY} "
+        "was declared to fail with NameError, but no "
         "traceback appeared. If it no longer fails, update `expect`",
         "exited with code 0, expected 1",
     )
@@ -393,7 +400,8 @@ def test_hanging_snippet_fails_its_test(snippets_run):
     failure(
         snippets_run,
         "test_snippet[hangs[spawn]]",
-        "snippets/hangs.py [spawn] did not finish within its timeout of 2 s; its process "
+        f"snippets/hangs.py [spawn] on CPython {PY} "
+        "did not finish within its timeout of 2 s; its process "
         "group was killed.",
     )
 
@@ -402,7 +410,8 @@ def test_leftover_daemon_fails_its_test(snippets_run):
     failure(
         snippets_run,
         "test_snippet[leaves[spawn]]",
-        "snippets/leaves.py [spawn] left processes running after it exited (killed now): pid ",
+        f"snippets/leaves.py [spawn] on CPython {PY} "
+        "left processes running after it exited (killed now): pid ",
         "leaves.py. Join or terminate every process the snippet starts.",
     )
 
@@ -411,7 +420,7 @@ def test_shared_memory_left_in_dev_shm(snippets_run):
     failure(
         snippets_run,
         "test_snippet[leaks_shm[spawn]]",
-        "snippets/leaks_shm.py [spawn] left /dev/shm/psm_",
+        f"snippets/leaks_shm.py [spawn] on CPython {PY} left /dev/shm/psm_",
         "behind (removed now): a shared-memory block that was never unlinked. Call "
         "unlink() once, in one process, on every block the snippet creates",
     )
@@ -473,7 +482,8 @@ def test_hanging_snippet_is_killed_with_its_children(snippets_dir, method):
     # The fork server too (forkserver), and anything else of the run.
     assert not sr.processes_with_marker(f"{sr.SUITE_ID}/hangs[{method}]")
     assert sr.outcome_problems(run) == [
-        f"snippets/hangs.py [{method}] did not finish within its timeout of 2 s; its "
+        f"snippets/hangs.py [{method}] on CPython {PY} "
+        "did not finish within its timeout of 2 s; its "
         "process group was killed. If it is just slow, raise `timeout` in "
         "snippets/snippets.toml; if it hangs, fix the snippet (an unjoined process, a "
         "get() with no put()?). Output before it was killed:\n" + run.output
@@ -494,7 +504,8 @@ def test_leftover_process_fails_the_run(snippets_dir, code, kind):
     assert not alive(pid), f"the leftover {kind} (pid {pid}) is still running"
     [problem] = sr.outcome_problems(run)
     assert problem.startswith(
-        f"snippets/leaves.py [spawn] left processes running after it exited (killed "
+        f"snippets/leaves.py [spawn] on CPython {PY} "
+        "left processes running after it exited (killed "
         f"now): pid {pid}: "
     )
     assert problem.endswith("Join or terminate every process the snippet starts.")
@@ -553,7 +564,9 @@ def test_dev_shm_leftovers_are_blamed_on_their_own_run(snippets_dir):
     for leftover in (block, semaphore):
         assert not os.path.exists(leftover), f"{leftover} was not removed"
     [problem] = sr.outcome_problems(runs["leaks_sem"])
-    assert problem.startswith(f"snippets/leaks_sem.py [spawn] left {semaphore} behind")
+    assert problem.startswith(
+        f"snippets/leaks_sem.py [spawn] on CPython {PY} left {semaphore} behind"
+    )
 
 
 # A test helper that starts a snippet and forgets it: nothing reaps it per test,
