@@ -102,6 +102,7 @@ KNOWN_KEYS = {
     "output",
     "note",
     "buffered",
+    "explains",
 }
 PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout"}
 # A sub-table for Python versions: "3.14" (that line), "3.13.8" (that release), "3.14+" (that
