@@ -614,7 +614,10 @@ def tidy(text: str) -> str:
     line endings unified, trailing spaces dropped, one final newline."""
     text = text.replace("\r\n", "\n")
     text = text.replace(str(SNIPPETS) + os.sep, "/path/to/")
+    text = text.replace(str(SNIPPETS), "/path/to")  # sys.path lists the folder itself
     text = text.replace(_STDLIB + os.sep, "/path/to/python/lib/")
+    text = text.replace(sys.prefix + os.sep, "/path/to/venv/")  # the suite's environment
+    text = text.replace(str(ROOT) + os.sep, "/path/to/project/")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
 
