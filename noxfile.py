@@ -50,6 +50,7 @@ SNIPPET_TESTS = [
     "tests/test_snippets.py",
     "tests/test_parallel_timing.py",
     "tests/test_echo_server.py",
+    "tests/test_manager_server.py",
 ]
 INTERPRETERS = ROOT / ".nox" / "interpreters"
 

@@ -8,6 +8,7 @@ process group with a timeout, and normalizes output only as that file declares.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import platform
@@ -17,6 +18,7 @@ import socket
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import threading
 import time
 import uuid
@@ -58,6 +60,12 @@ INTERRUPT_DELAY = 0.2
 # How long a process started by a snippet may outlive it (a resource tracker or
 # fork server noticing that its parent is gone) before it counts as leaked.
 LEFTOVER_GRACE = 3.0
+
+# POSIX shared-memory blocks and named semaphores are files here (Linux). A
+# run's entries that are still here once its processes (and so its resource
+# tracker) are gone are leftovers; they may take this long to go.
+SHM_DIR = Path("/dev/shm")
+SHM_GRACE = 1.0
 
 NORMALIZERS = {
     # "pid 1234", "parent pid: 1234", "PID=1234" -> "pid <N>"
@@ -323,6 +331,7 @@ class Run:
     output: str  # stdout and stderr, interleaved as a terminal would show them
     duration: float
     leftovers: list[str]  # processes still alive after the snippet ended
+    shm_leftovers: list[str] = dataclasses.field(default_factory=list)  # /dev/shm entries
     hung: bool = False  # declared `hangs` and still running then: killed on purpose
     interrupted: bool = False  # the `interrupt` text appeared and Ctrl+C was sent
 
@@ -355,6 +364,7 @@ def snippet_env(method: str, run_id: str, extra: dict | None = None) -> dict:
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONHASHSEED"] = "0"
     env[MARKER] = f"{SUITE_ID}/{run_id}"
+    env.update(_ShmWatch(env[MARKER]).env())
     return env
 
 
@@ -544,7 +554,8 @@ def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
         proc.stdout.close()
     else:
         leftovers.append(_UNMARKED_HOLDER)
-    run = Run(snippet, method, code, tidy(out), duration, leftovers, hung, output.seen)
+    shm = _ShmWatch(marker).leftovers(grace=0 if code is None else SHM_GRACE)
+    run = Run(snippet, method, code, tidy(out), duration, leftovers, shm, hung, output.seen)
     record_duration(run)
     return run
 
@@ -571,6 +582,49 @@ def record_duration(run: Run) -> None:
         os.write(fd, (line + "\n").encode())
     finally:
         os.close(fd)
+
+
+class _ShmWatch:
+    """What one run creates in /dev/shm, told apart from concurrent runs.
+
+    Entry names carry no PID (multiprocessing picks random ones), so every
+    process of the run reports its own: tests/startmethod/sitecustomize.py
+    appends the name of each shared-memory block it creates to a log file of
+    the run, and gives the run's named semaphores a prefix of their own.
+    """
+
+    def __init__(self, marker: str):
+        tag = hashlib.sha1(marker.encode()).hexdigest()[:10]
+        self.log = Path(tempfile.gettempdir()) / f"mpdocs-shm-{tag}.log"
+        self.semprefix = f"/mp-{tag}"  # semaphore "/mp-TAG-xxxx": /dev/shm/sem.mp-TAG-xxxx
+
+    def env(self) -> dict[str, str]:
+        if not SHM_DIR.is_dir():
+            return {}
+        return {"MPDOCS_SHM_LOG": str(self.log), "MPDOCS_SEMPREFIX": self.semprefix}
+
+    def _entries(self) -> set[str]:
+        try:
+            names = self.log.read_text(encoding="utf-8").split()
+        except FileNotFoundError:
+            names = []
+        found = {name.lstrip("/") for name in names if (SHM_DIR / name.lstrip("/")).exists()}
+        found.update(p.name for p in SHM_DIR.glob(f"sem.{self.semprefix[1:]}-*"))
+        return found
+
+    def leftovers(self, grace: float) -> list[str]:
+        """Entries of the run still in /dev/shm after `grace` seconds, removed now."""
+        if not SHM_DIR.is_dir():
+            return []
+        deadline = time.monotonic() + grace
+        while (entries := self._entries()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for entry in entries:
+            with contextlib.suppress(FileNotFoundError):
+                (SHM_DIR / entry).unlink()
+        with contextlib.suppress(FileNotFoundError):
+            self.log.unlink()
+        return sorted(f"/dev/shm/{entry}" for entry in entries)
 
 
 _UNMARKED_HOLDER = (
@@ -639,7 +693,8 @@ class Companion:
         self._reader.join(5)  # the rest of the output, up to end of file
         if self._reader.is_alive():
             leftovers.append(_UNMARKED_HOLDER)
-        run = Run(self.snippet, self.method, code, self.output, duration, leftovers)
+        shm = _ShmWatch(marker).leftovers(grace=0 if code is None else SHM_GRACE)
+        run = Run(self.snippet, self.method, code, self.output, duration, leftovers, shm)
         record_duration(run)
         return run
 
@@ -658,7 +713,10 @@ def tidy(text: str) -> str:
     line endings unified, trailing spaces dropped, one final newline."""
     text = text.replace("\r\n", "\n")
     text = text.replace(str(SNIPPETS) + os.sep, "/path/to/")
+    text = text.replace(str(SNIPPETS), "/path/to")  # sys.path lists the folder itself
     text = text.replace(_STDLIB + os.sep, "/path/to/python/lib/")
+    text = text.replace(sys.prefix + os.sep, "/path/to/venv/")  # the suite's environment
+    text = text.replace(str(ROOT) + os.sep, "/path/to/project/")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
 
@@ -729,7 +787,8 @@ def outcome_problems(run: Run) -> list[str]:
             f"{run.snippet.timeout:g} s; its process group was killed. If it is "
             "just slow, raise `timeout` in snippets/snippets.toml; if it hangs, "
             "fix the snippet (an unjoined process, a get() with no put()?). "
-            f"Output before it was killed:\n{run.output}"
+            f"Output before it was killed:\n{run.output}",
+            *shm_problems(run),
         ]
     if run.hung:
         pass  # killed on purpose once the declared hang was shown: no exit code
@@ -759,4 +818,25 @@ def outcome_problems(run: Run) -> list[str]:
             + "; ".join(run.leftovers)
             + ". Join or terminate every process the snippet starts."
         )
+    # A run killed on purpose after its declared hang could not clean up: not its fault.
+    return problems + ([] if run.hung else shm_problems(run))
+
+
+def shm_problems(run: Run) -> list[str]:
+    """A message for each entry the run left in /dev/shm."""
+    problems = []
+    for entry in run.shm_leftovers:
+        if Path(entry).name.startswith("sem."):
+            what = (
+                "a named semaphore (a Lock, Semaphore, Event or Queue under spawn or "
+                "forkserver) that was never unlinked. Let the processes that use it "
+                "end normally: join them, and do not leave with os._exit()."
+            )
+        else:
+            what = (
+                "a shared-memory block that was never unlinked. Call unlink() once, "
+                "in one process, on every block the snippet creates; close() alone "
+                "leaves the block in place."
+            )
+        problems.append(f"{run.label} left {entry} behind (removed now): {what}")
     return problems

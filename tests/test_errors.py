@@ -72,3 +72,15 @@ def test_the_index_names_versions_and_methods():
     runs = index["fork-server-reset"]["messages"]
     assert {line for message_runs in runs.values() for line, _ in message_runs} == {(3, 14)}
     assert sr.MATRIX_LINES  # the versions come from pyproject.toml
+
+
+def test_headings_show_angle_brackets_as_printed():
+    """`<` has no backslash escape in Python-Markdown: `\\<` would show the backslash."""
+    import markdown
+
+    heading = errors._heading(
+        errors.Message("PicklingError", "Can't pickle <function <lambda> at 0x<ADDR>>: x")
+    )
+    html = markdown.markdown(f"### PicklingError: {heading}")
+    assert "\\" not in html, html
+    assert "Can't pickle &lt;function &lt;lambda&gt; at 0x&lt;ADDR&gt;&gt;:" in html, html

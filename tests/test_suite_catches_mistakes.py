@@ -17,6 +17,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import platform
+import re
+import threading
 import time
 
 import psutil
@@ -271,6 +273,20 @@ if __name__ == "__main__":
     print(f"child pid {child.pid}", flush=True)
 """
 
+LEAKS_SHM = """\
+import sys
+from multiprocessing import resource_tracker, shared_memory
+
+if __name__ == "__main__":
+    if sys.version_info >= (3, 13):
+        block = shared_memory.SharedMemory(create=True, size=64, track=False)
+    else:  # what track=False does
+        block = shared_memory.SharedMemory(create=True, size=64)
+        resource_tracker.unregister(block._name, "shared_memory")
+    print(f"created {block.name}", flush=True)
+    block.close()  # closed, but never unlink()ed, and no tracker to do it
+"""
+
 # name: (code, recorded output or None, snippets.toml lines)
 BROKEN_SNIPPETS = {
     "changed": ('if __name__ == "__main__":\n    print("hello, world")\n', "hello\n", ""),
@@ -295,6 +311,7 @@ BROKEN_SNIPPETS = {
         'interrupt = "press Ctrl+C"\n',
     ),
     "leaves": (DAEMON, "daemon pid 1\nparent done\n", 'normalize = ["pids"]\n'),
+    "leaks_shm": (LEAKS_SHM, "created psm_0\n", "replace = [['psm_\\w+', 'psm_0']]\n"),
 }
 
 
@@ -424,6 +441,23 @@ def test_leftover_daemon_fails_its_test(snippets_run):
         "left processes running after it exited (killed now): pid ",
         "leaves.py. Join or terminate every process the snippet starts.",
     )
+
+
+def test_shared_memory_left_in_dev_shm(snippets_run):
+    failure(
+        snippets_run,
+        "test_snippet[leaks_shm[spawn]]",
+        f"snippets/leaks_shm.py [spawn] on CPython {PY} left /dev/shm/psm_",
+        "behind (removed now): a shared-memory block that was never unlinked. Call "
+        "unlink() once, in one process, on every block the snippet creates",
+    )
+    [name] = set(
+        re.findall(
+            r"left /dev/shm/(psm_\w+) behind",
+            snippets_run.failures()["test_snippet[leaks_shm[spawn]]"],
+        )
+    )
+    assert not (sr.SHM_DIR / name).exists(), f"/dev/shm/{name} was not removed"
 
 
 def test_settings_table_for_a_missing_snippet(snippets_run):
@@ -575,6 +609,64 @@ def test_leftover_process_fails_the_run(snippets_dir, code, kind):
         f"now): pid {pid}: "
     )
     assert problem.endswith("Join or terminate every process the snippet starts.")
+
+
+HOLDS_SHM = """\
+import time
+from multiprocessing import Lock, shared_memory
+
+if __name__ == "__main__":
+    lock = Lock()  # a named semaphore in /dev/shm under spawn
+    block = shared_memory.SharedMemory(create=True, size=64)
+    print(f"holding {block.name}", flush=True)
+    time.sleep(1.5)  # while the other run starts, leaks and ends
+    block.close()
+    block.unlink()
+"""
+
+LEAKS_SEMAPHORE = """\
+import multiprocessing
+import os
+from multiprocessing import resource_tracker
+
+if __name__ == "__main__":
+    lock = multiprocessing.Lock()  # a named semaphore in /dev/shm under spawn
+    resource_tracker.unregister(lock._semlock.name, "semaphore")
+    print("leaving without unlinking it", flush=True)
+    os._exit(0)  # no finalizer runs, and the tracker no longer knows it
+"""
+
+
+@pytest.mark.skipif(not sr.SHM_DIR.is_dir(), reason="no /dev/shm on this platform")
+def test_dev_shm_leftovers_are_blamed_on_their_own_run(snippets_dir):
+    """Entries of concurrent runs, in use or leaked, are not this run's: one
+    run holds a block and a semaphore while two others leak one each."""
+    codes = {"holds": HOLDS_SHM, "leaks_shm": LEAKS_SHM, "leaks_sem": LEAKS_SEMAPHORE}
+    for name, code in codes.items():
+        (snippets_dir / f"{name}.py").write_text(code)
+    runs = {}
+
+    def run(name):
+        runs[name] = sr.run_snippet(sr.get_snippet(name, "spawn", settings={}), "spawn")
+
+    holder = threading.Thread(target=run, args=("holds",))
+    holder.start()
+    time.sleep(0.5)
+    for name in ("leaks_shm", "leaks_sem"):
+        run(name)
+    holder.join()
+    assert runs["holds"].returncode == 0, runs["holds"].output
+    assert runs["holds"].shm_leftovers == [], runs["holds"]
+    [block] = runs["leaks_shm"].shm_leftovers
+    assert block == "/dev/shm/" + runs["leaks_shm"].output.split()[-1], runs["leaks_shm"]
+    [semaphore] = runs["leaks_sem"].shm_leftovers
+    assert semaphore.startswith("/dev/shm/sem.mp-"), semaphore
+    for leftover in (block, semaphore):
+        assert not os.path.exists(leftover), f"{leftover} was not removed"
+    [problem] = sr.outcome_problems(runs["leaks_sem"])
+    assert problem.startswith(
+        f"snippets/leaks_sem.py [spawn] on CPython {PY} left {semaphore} behind"
+    )
 
 
 # A test helper that starts a snippet and forgets it: nothing reaps it per test,

@@ -220,7 +220,9 @@ def render(index: dict[str, dict], language: str, titles: dict[str, str]) -> str
 def _heading(message: Message) -> str:
     """A short title: the message's first sentence, without Markdown specials."""
     words = re.split(r"(?<=[.:?])\s", message.text, maxsplit=1)[0] if message.text else ""
-    return re.sub(r"([*_`<>\[\]\\])", r"\\\1", words) or message.type
+    # `<` has no backslash escape in Markdown: write it as an entity.
+    words = re.sub(r"([*_`>\[\]\\])", r"\\\1", words).replace("<", "&lt;")
+    return words or message.type
 
 
 def _page_titles(docs_dir: Path) -> dict[str, str]:
