@@ -8,6 +8,7 @@ nox -s lint         ruff over snippets/ and tests/
 nox -s matrix       the snippet tests on CPython 3.10-3.13 (fork, spawn, forkserver each)
 nox -s soak         the snippet suite N times under load: nox -s soak -- --repeat 20 --load 2
 nox -s bench        wall time of the suite, its slowest snippets, build time per language
+nox -s claims       the speed claims of performance.md, measured on an idle machine
 nox -s browser      the built site in Chromium: pages, search, switcher, copy, 404s, axe, offline
 nox -s weight       bytes a first visit to each page loads, build time per language
 """
@@ -168,6 +169,17 @@ def soak(session):
     else:
         tests = []
     session.run("python", "tests/perf.py", "soak", *session.posargs, *tests)
+
+
+@nox.session(default=False)
+def claims(session):
+    """The speed claims of performance.md (tests/claims.py): each performance snippet runs
+    once with full settings, one at a time, and every claim is checked as a ratio of two
+    figures of one run. Run it when nothing else competes for the CPU; it fails on fewer
+    than two cores. `nox -s claims -- --record` also records the outputs and redraws the
+    charts (only if every claim holds); `-- --recorded` checks the recorded outputs."""
+    install(session, "test")
+    session.run("python", "tests/claims.py", *session.posargs)
 
 
 @nox.session(default=False)

@@ -97,6 +97,7 @@ KNOWN_KEYS = {
     "output",
     "note",
     "buffered",
+    "recorded_by",
 }
 PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout"}
 
@@ -127,6 +128,7 @@ class Snippet:
     ready: str | None
     output: str  # file name under snippets/outputs/
     buffered: bool = False  # run without -u: stdout a block-buffered pipe
+    recorded_by: str | None = None  # the command that records the output, if not `nox -s record`
 
     @property
     def path(self) -> Path:
@@ -202,6 +204,7 @@ def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
         ready=merged.get("ready"),
         output=merged.get("output", f"{name}.txt"),
         buffered=bool(merged.get("buffered", False)),
+        recorded_by=merged.get("recorded_by"),
     )
 
 
