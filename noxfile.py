@@ -2,10 +2,11 @@
 
 nox -s serve        build both languages and serve them at http://127.0.0.1:8000
 nox -s docs-test    lint, strict build of both languages, the whole test suite
-nox -s record       re-record snippet outputs: nox -s record -- NAME [NAME ...]
+nox -s record       re-record snippet outputs on each Python: nox -s record -- NAME [NAME ...]
 nox -s docs         build site/ for publishing
 nox -s lint         ruff over snippets/ and tests/
-nox -s matrix       the snippet tests on CPython 3.10-3.13 (fork, spawn, forkserver each)
+nox -s pythons      get the matrix's CPython releases (Debian/Ubuntu, root): tests/pythons.py
+nox -s matrix       the snippet tests on CPython 3.11-3.15 (fork, spawn, forkserver each)
 nox -s soak         the snippet suite N times under load: nox -s soak -- --repeat 20 --load 2
 nox -s bench        wall time of the suite, its slowest snippets, build time per language
 nox -s claims       the speed claims of performance.md, measured on an idle machine
@@ -16,12 +17,10 @@ nox -s weight       bytes a first visit to each page loads, build time per langu
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import re
 import shutil
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -41,36 +40,57 @@ nox.needs_version = ">=2025.2.9"
 # A missing interpreter fails the matrix in CI and is reported and skipped elsewhere.
 nox.options.error_on_missing_interpreters = os.environ.get("CI", "").lower() in {"1", "true"}
 
-MATRIX_PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+sys.path.insert(0, str(ROOT / "tests"))
+import pythons  # noqa: E402  tests/pythons.py: the verified releases, where to find them
+
+# Every CPython line python.org supports ("3.11" ... "3.15"), named in pyproject.toml.
+MATRIX_PYTHONS = pythons.lines()
 # The snippet suite the matrix runs: every snippet as a script, plus the tests
 # that check one snippet's claim more closely (each where it exists).
 SNIPPET_TESTS = [
     "tests/test_snippets.py",
     "tests/test_parallel_timing.py",
     "tests/test_echo_server.py",
+    "tests/test_manager_server.py",
 ]
+INTERPRETERS = ROOT / ".nox" / "interpreters"
 
 
-def _pyenv_version() -> str | None:
-    """pyenv's python3.X shims resolve only for the versions PYENV_VERSION lists: keep the
-    current ones first, then add the newest installed patch release of each matrix version.
-    (Started through pyenv's python3 shim, nox already sees PYENV_VERSION=<that version>.)"""
-    pyenv = shutil.which("pyenv")
-    if not pyenv:
-        return None
-    run = functools.partial(subprocess.run, capture_output=True, text=True, check=False)
-    current = os.environ.get("PYENV_VERSION") or run([pyenv, "version-name"]).stdout
-    chosen = current.strip().split(":")
-    newest: dict[str, tuple[int, str]] = {}
-    for name in run([pyenv, "versions", "--bare"]).stdout.split():
-        if (m := re.fullmatch(r"(3\.\d+)\.(\d+)", name)) and m[1] in MATRIX_PYTHONS:
-            newest[m[1]] = max(newest.get(m[1], (-1, "")), (int(m[2]), name))
-    chosen += [name for _, name in newest.values() if name not in chosen]
-    return ":".join(v for v in chosen if v)
+def _put_interpreters_on_path():
+    """nox finds python3.X on PATH: link there, for each line, the interpreter that
+    tests/pythons.py finds (PATH, pyenv, uv or `nox -s pythons`), the named release first.
+    Launchers made by `nox -s pythons` bind the project into their chroot: MPDOCS_PROJECT."""
+    os.environ["MPDOCS_PROJECT"] = str(ROOT)
+    INTERPRETERS.mkdir(parents=True, exist_ok=True)
+    found = pythons.find()
+    for wanted, hit in found.items():
+        link = INTERPRETERS / f"python{wanted.rsplit('.', 1)[0]}"
+        link.unlink(missing_ok=True)
+        if hit:
+            link.symlink_to(hit[0])
+    os.environ["PATH"] = f"{INTERPRETERS}{os.pathsep}{os.environ['PATH']}"
+    for problem in pythons.problems(found):  # what is missing, and how to get it
+        nox.logger.logger.warning(problem)
 
 
-if pyenv_version := _pyenv_version():
-    os.environ["PYENV_VERSION"] = pyenv_version
+# Only the sessions that run other Pythons need the search (about 0.5 s).
+if {"matrix", "record", "pythons", "claims"} & {re.split(r"[-(]", a)[0] for a in sys.argv}:
+    _put_interpreters_on_path()
+
+
+def _check_release(session):
+    """The interpreter must be the release pyproject.toml names: in CI that is an error."""
+    wanted = next(v for v in pythons.versions() if v.startswith(f"{session.python}."))
+    got = session.run("python", "-c", "import platform; print(platform.python_version())",
+                      silent=True).strip()  # fmt: skip
+    if got != wanted:
+        message = (
+            f"CPython {got} is not {wanted}, the release pyproject.toml names for "
+            f"{session.python}: see `python3 tests/pythons.py find`."
+        )
+        session.error(message) if nox.options.error_on_missing_interpreters else session.warn(
+            message
+        )
 
 
 def install(session, *groups):
@@ -137,23 +157,35 @@ def serve(session):
             threading.Event().wait()
 
 
-@nox.session(default=False)
+@nox.session(python=MATRIX_PYTHONS, download_python="never", default=False)
 def record(session):
-    """Re-record outputs from fresh runs: nox -s record -- [NAME ...] (all if none)."""
+    """Re-record outputs from fresh runs: nox -s record -- [NAME ...] (all if none). Each
+    Python writes the outputs it records (the newest line that writes a file records it);
+    `nox -s record-3.14 -- NAME` records only 3.14's."""
     install(session, "test")
+    _check_release(session)
     names = [arg for name in session.posargs for arg in ("--snippet", name)]
     # test_timelines.py runs second: it redraws the timeline pictures
     # (tests/timeline.py) from the outputs just recorded.
     session.run(
         "pytest", "tests/test_snippets.py", "tests/test_timelines.py",
         "--update-outputs", "-p", "no:xdist", *names,
+        success_codes=[0, 5],  # 5: another line records every output asked for
     )  # fmt: skip
+
+
+@nox.session(name="pythons", venv_backend="none", default=False)
+def provision_pythons(session):
+    """Get the CPython releases the matrix needs that this machine lacks (Debian or Ubuntu,
+    as root): a Debian sid chroot with launchers, see tests/pythons.py. Idempotent."""
+    session.run(sys.executable, "tests/pythons.py", "provision")
 
 
 @nox.session(python=MATRIX_PYTHONS, download_python="never", default=False)
 def matrix(session):
     """Every snippet under fork, spawn and forkserver, on each CPython of the matrix."""
     install(session, "test")
+    _check_release(session)
     tests = [name for name in SNIPPET_TESTS if (ROOT / name).exists()]
     session.run("pytest", "-n", "auto", *tests, *session.posargs)
 
@@ -171,14 +203,16 @@ def soak(session):
     session.run("python", "tests/perf.py", "soak", *session.posargs, *tests)
 
 
-@nox.session(default=False)
+@nox.session(python=MATRIX_PYTHONS[-1], download_python="never", default=False)
 def claims(session):
     """The speed claims of performance.md (tests/claims.py): each performance snippet runs
-    once with full settings, one at a time, and every claim is checked as a ratio of two
-    figures of one run. Run it when nothing else competes for the CPU; it fails on fewer
-    than two cores. `nox -s claims -- --record` also records the outputs and redraws the
-    charts (only if every claim holds); `-- --recorded` checks the recorded outputs."""
+    once with full settings, one at a time, on the newest CPython line (the pages show
+    today's Python), and every claim is checked as a ratio of two figures of one run. Run it
+    when nothing else competes for the CPU; it fails on fewer than two cores. `nox -s claims
+    -- --record` also records the outputs and redraws the charts (only if every claim
+    holds); `-- --recorded` checks the recorded outputs."""
     install(session, "test")
+    _check_release(session)
     session.run("python", "tests/claims.py", *session.posargs)
 
 

@@ -9,7 +9,9 @@ from multiprocessing.connection import Client
 
 if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8888
-    authkey = os.environ.get("ECHO_AUTHKEY", "not-a-secret").encode()
-    with Client(("127.0.0.1", port), authkey=authkey) as conn:
+    key = os.environ.get("ECHO_AUTHKEY")
+    if not key:
+        sys.exit("ECHO_AUTHKEY is not set: set it to the key the server uses")
+    with Client(("127.0.0.1", port), authkey=key.encode()) as conn:
         conn.send(["Hello World", 100, "你好".encode()])
         print(conn.recv())

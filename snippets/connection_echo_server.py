@@ -18,6 +18,8 @@ def echo(conn):
                 conn.send(conn.recv())  # recv() unpickles: trusted peers only
         except EOFError:
             print("a client closed its connection")
+        except OSError as exc:  # reset or cut off in mid-message
+            print(f"dropped a client: {exc!r}")
 
 
 def serve(port, authkey):
@@ -25,17 +27,22 @@ def serve(port, authkey):
         print(f"listening on {HOST}:{port}")
         while True:  # one client at a time
             try:
-                conn = listener.accept()
+                conn = listener.accept()  # runs the authkey handshake
             except AuthenticationError:
                 print("refused a client with a wrong authkey")
+                continue
+            except (EOFError, OSError) as exc:  # gone during the handshake
+                print(f"dropped a client: {exc!r}")
                 continue
             echo(conn)
 
 
 if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8888
-    authkey = os.environ.get("ECHO_AUTHKEY", "not-a-secret").encode()
+    key = os.environ.get("ECHO_AUTHKEY")
+    if not key:
+        sys.exit("ECHO_AUTHKEY is not set: set it to the key the clients use")
     try:
-        serve(port, authkey)
+        serve(port, key.encode())
     except KeyboardInterrupt:
         print("server stopped")

@@ -12,8 +12,8 @@ SLEEPS = {"A": 2.0, "B": 3.0}
 def report(name, event, start):
     seconds = time.time() - start
     line = f"task {name} {event} at {seconds:.2f} s in pid {os.getpid()}"
-    # One write per line: print() writes the text and the newline separately,
-    # and the lines of two processes printing at once could mix.
+    # One write per line: on an unbuffered stdout, print() writes the text and
+    # the newline separately, and another process could print in between.
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
 

@@ -7,8 +7,8 @@ from multiprocessing import Pool
 
 
 def say(line):
-    # One write per line: print() writes the text and the newline separately,
-    # and lines from several processes could mix on an unbuffered stdout.
+    # One write per line: on an unbuffered stdout, print() writes the text and
+    # the newline separately, and another process could print in between.
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
 

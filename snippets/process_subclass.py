@@ -7,7 +7,7 @@ from multiprocessing import Process, parent_process
 
 class ProcessClass(Process):
     def __init__(self, interval):
-        super().__init__()  # first: it sets up name, pid, target and the rest
+        super().__init__()  # first: it sets up name, target, args and the rest
         self.interval = interval
 
     def run(self):  # what the child process does

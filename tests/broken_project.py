@@ -41,6 +41,7 @@ COPIED = [
     "tests/snippet_runner.py",
     "tests/docs_plugin.py",
     "tests/pages.py",
+    "tests/pythons.py",
     "tests/test_snippets.py",
     "tests/test_pages.py",
     "tests/startmethod",

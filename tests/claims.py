@@ -402,7 +402,7 @@ def busy_percent(seconds: float = 1.0) -> float:
 def measure(name: str) -> tuple[sr.Run, Figures | None, float]:
     """One full-settings run of the snippet under its recording start method."""
     snippet = sr.get_snippet(name)
-    method = snippet.record_method
+    method = snippet.start_methods[0]  # the one the outputs are recorded with
     snippet = dataclasses.replace(
         sr.get_snippet(name, method),
         args=tuple(a for a in snippet.args if a != "--quick"),

@@ -8,14 +8,17 @@ process group with a timeout, and normalizes output only as that file declares.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
+import platform
 import re
 import signal
 import socket
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import threading
 import time
 import uuid
@@ -29,6 +32,8 @@ except ModuleNotFoundError:  # Python 3.10
 import contextlib
 
 import psutil
+
+import pythons  # tests/pythons.py: the CPython lines of the matrix
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -47,9 +52,20 @@ SUITE_ID = uuid.uuid4().hex[:12]  # set per run by docs_plugin
 # `nox -s soak` and `nox -s bench` sessions read it.
 DURATIONS_FILE = os.environ.get("MPDOCS_DURATIONS_FILE")
 
+# `interrupt`: the runner presses Ctrl+C this long after the awaited text
+# appears (no person is quicker), so that the processes have moved on from
+# printing it to what they do next (a sleep, a wait) when SIGINT arrives.
+INTERRUPT_DELAY = 0.2
+
 # How long a process started by a snippet may outlive it (a resource tracker or
 # fork server noticing that its parent is gone) before it counts as leaked.
 LEFTOVER_GRACE = 3.0
+
+# POSIX shared-memory blocks and named semaphores are files here (Linux). A
+# run's entries that are still here once its processes (and so its resource
+# tracker) are gone are leftovers; they may take this long to go.
+SHM_DIR = Path("/dev/shm")
+SHM_GRACE = 1.0
 
 NORMALIZERS = {
     # "pid 1234", "parent pid: 1234", "PID=1234" -> "pid <N>"
@@ -79,6 +95,8 @@ NORMALIZERS = {
         "",
     ),
 }
+# The notes pickle adds below an error since 3.14 ("when serializing tuple item 0").
+NORMALIZERS["pickle-notes"] = (re.compile(r"(?m)^when serializing [^\n]*\n"), "")
 LINE_ORDER = "line-order"  # lines printed by concurrent processes: compare sorted
 KNOWN_NORMALIZERS = {*NORMALIZERS, LINE_ORDER}
 
@@ -98,8 +116,16 @@ KNOWN_KEYS = {
     "note",
     "buffered",
     "recorded_by",
+    "hangs",
+    "interrupt",
+    "explains",
 }
-PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout"}
+PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout", "hangs", "interrupt"}
+# A sub-table for Python versions: "3.14" (that line), "3.13.8" (that release), "3.14+" (that
+# line and later), "3.13.8+" (that release and later). It overrides PER_METHOD_KEYS.
+VERSION_KEY = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?(\+?)$")
+PYTHON = sys.version_info[:3]
+MATRIX_LINES = tuple(tuple(int(n) for n in line.split(".")) for line in pythons.lines())
 
 
 class SettingsError(Exception):
@@ -129,6 +155,9 @@ class Snippet:
     output: str  # file name under snippets/outputs/
     buffered: bool = False  # run without -u: stdout a block-buffered pipe
     recorded_by: str | None = None  # the command that records the output, if not `nox -s record`
+    hangs: float | None = None  # must still be running after this many seconds
+    interrupt: str | None = None  # Ctrl+C (SIGINT to the group) once this text is printed
+    python: tuple[int, ...] = PYTHON  # the version these settings were resolved for
 
     @property
     def path(self) -> Path:
@@ -137,11 +166,6 @@ class Snippet:
     @property
     def output_path(self) -> Path:
         return OUTPUTS / self.output
-
-    @property
-    def record_method(self) -> str:
-        """The start method whose run is recorded for the page."""
-        return self.start_methods[0]
 
 
 def _expect(table: dict | None, where: str) -> Expect:
@@ -164,34 +188,78 @@ def snippet_names() -> list[str]:
     return sorted(p.stem for p in SNIPPETS.glob("*.py"))
 
 
-def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
-    """The settings of one snippet, with the overrides for `method` applied."""
+def _version_matches(key: str, python: tuple[int, ...]) -> bool:
+    major, minor, patch, plus = VERSION_KEY.match(key).groups()
+    wanted = (int(major), int(minor), *([int(patch)] if patch else []))
+    have = tuple(python[: len(wanted)])
+    return have >= wanted if plus else have == wanted
+
+
+def _version_key_order(key: str) -> tuple[int, ...]:
+    major, minor, patch, _ = VERSION_KEY.match(key).groups()
+    return (int(major), int(minor), int(patch or 0))
+
+
+def _apply_versions(merged: dict, table: dict, python, where: str) -> None:
+    """Pop the version sub-tables from `table`; apply those matching `python` to `merged`,
+    older specs first, so "3.15+" overrides "3.14+"."""
+    keys = sorted((k for k in table if VERSION_KEY.match(k)), key=_version_key_order)
+    for key in keys:
+        override = table.pop(key)
+        bad = set(override) - PER_METHOD_KEYS
+        if bad:
+            raise SettingsError(f'{where}."{key}": cannot override {sorted(bad)}')
+        if _version_matches(key, python):
+            merged.update(override)
+
+
+def get_snippet(
+    name: str, method: str | None = None, settings=None, python: tuple[int, ...] = PYTHON
+) -> Snippet:
+    """The settings of one snippet, with the overrides for `method` and the Python version
+    `python` (default: this interpreter) applied."""
     settings = load_settings() if settings is None else settings
     defaults = settings.get("defaults", {})
     table = dict(settings.get(name, {}))
     where = f"snippets/snippets.toml [{name}]"
-    overrides = {m: table.pop(m) for m in START_METHODS if m in table}
+    overrides = {m: dict(table.pop(m)) for m in START_METHODS if m in table}
+    versioned: dict = {}
+    _apply_versions(versioned, table, python, where)
     unknown = set(table) - KNOWN_KEYS
     if unknown:
         raise SettingsError(f"{where}: unknown keys {sorted(unknown)}")
-    merged = {**defaults, **table}
-    if method in overrides:
-        bad = set(overrides[method]) - PER_METHOD_KEYS
+    merged = {**defaults, **table, **versioned}
+    for m, override in overrides.items():
+        method_versioned: dict = {}
+        _apply_versions(method_versioned, override, python, f"{where}.{m}")
+        bad = set(override) - PER_METHOD_KEYS
         if bad:
-            raise SettingsError(f"{where}.{method}: cannot override {sorted(bad)}")
-        merged.update(overrides[method])
+            raise SettingsError(f"{where}.{m}: cannot override {sorted(bad)}")
+        if m == method:
+            merged.update(override)
+            merged.update(method_versioned)
     normalize = tuple(merged.get("normalize", ()))
     for n in normalize:
         if n not in KNOWN_NORMALIZERS:
             raise SettingsError(
                 f"{where}: unknown normalizer {n!r}; known: {sorted(KNOWN_NORMALIZERS)}"
             )
+    hangs = merged.get("hangs")
+    timeout = float(merged.get("timeout", 30))
+    if hangs is not None and not (isinstance(hangs, (int, float)) and 0 < hangs < timeout):
+        raise SettingsError(
+            f"{where}: hangs must be a number of seconds above 0 and below the timeout "
+            f"({timeout:g} s), not {hangs!r}"
+        )
+    interrupt = merged.get("interrupt")
+    if interrupt is not None and not (isinstance(interrupt, str) and interrupt.strip()):
+        raise SettingsError(f"{where}: interrupt must be the text of a line the snippet prints")
     methods = tuple(merged.get("start_methods", START_METHODS))
     if not set(methods) <= set(START_METHODS):
         raise SettingsError(f"{where}: start_methods must be among {START_METHODS}")
     return Snippet(
         name=name,
-        timeout=float(merged.get("timeout", 30)),
+        timeout=timeout,
         start_methods=methods,
         platforms=tuple(merged.get("platforms", ("posix", "nt"))),
         normalize=normalize,
@@ -205,17 +273,31 @@ def get_snippet(name: str, method: str | None = None, settings=None) -> Snippet:
         output=merged.get("output", f"{name}.txt"),
         buffered=bool(merged.get("buffered", False)),
         recorded_by=merged.get("recorded_by"),
+        hangs=float(hangs) if hangs is not None else None,
+        interrupt=interrupt,
+        python=tuple(python),
     )
 
 
-def record_methods(name: str, settings=None) -> tuple[str, ...]:
-    """The start methods whose runs --update-outputs records: for each output
-    file of the snippet, the first of its start_methods that writes it."""
+def recorders(name: str, settings=None) -> dict[str, tuple[tuple[int, ...], str]]:
+    """Which run records each output file of the snippet: output file -> (Python line,
+    start method). The newest line of the matrix whose run writes the file records it (the
+    page shows what today's Python prints), under the first of its start_methods."""
     settings = load_settings() if settings is None else settings
-    chosen: dict[str, str] = {}
-    for method in get_snippet(name, settings=settings).start_methods:
-        chosen.setdefault(get_snippet(name, method, settings).output, method)
-    return tuple(chosen.values())
+    chosen: dict[str, tuple[tuple[int, ...], str]] = {}
+    for line in sorted(MATRIX_LINES, reverse=True):
+        python = (*line, 99)  # the newest release of the line
+        for method in get_snippet(name, settings=settings, python=python).start_methods:
+            output = get_snippet(name, method, settings, python).output
+            chosen.setdefault(output, (line, method))
+    return chosen
+
+
+def record_methods(name: str, settings=None) -> tuple[str, ...]:
+    """The start methods whose runs on this Python --update-outputs records (none when
+    another line of the matrix records every output of the snippet)."""
+    line = PYTHON[:2]
+    return tuple(m for ln, m in recorders(name, settings).values() if ln == line)
 
 
 def check_settings_file(settings=None) -> list[str]:
@@ -234,7 +316,8 @@ def check_settings_file(settings=None) -> list[str]:
             continue
         try:
             for method in (None, *START_METHODS):
-                get_snippet(name, method, settings)
+                for line in MATRIX_LINES:
+                    get_snippet(name, method, settings, (*line, 99))
         except SettingsError as e:
             problems.append(str(e))
     return problems
@@ -247,18 +330,24 @@ def check_settings_file(settings=None) -> list[str]:
 class Run:
     snippet: Snippet
     method: str
-    returncode: int | None  # None: killed on timeout
+    returncode: int | None  # None: killed (on timeout, or after its declared hang)
     output: str  # stdout and stderr, interleaved as a terminal would show them
     duration: float
     leftovers: list[str]  # processes still alive after the snippet ended
+    shm_leftovers: list[str] = dataclasses.field(default_factory=list)  # /dev/shm entries
+    hung: bool = False  # declared `hangs` and still running then: killed on purpose
+    interrupted: bool = False  # the `interrupt` text appeared and Ctrl+C was sent
 
     @property
     def timed_out(self) -> bool:
-        return self.returncode is None
+        return self.returncode is None and not self.hung
 
     @property
     def label(self) -> str:
-        return f"snippets/{self.snippet.name}.py [{self.method}]"
+        return (
+            f"snippets/{self.snippet.name}.py [{self.method}] "
+            f"on CPython {platform.python_version()}"
+        )
 
 
 def free_port() -> int:
@@ -278,6 +367,7 @@ def snippet_env(method: str, run_id: str, extra: dict | None = None) -> dict:
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONHASHSEED"] = "0"
     env[MARKER] = f"{SUITE_ID}/{run_id}"
+    env.update(_ShmWatch(env[MARKER]).env())
     return env
 
 
@@ -408,14 +498,20 @@ class _Output:
     deals with leftovers, and only then collects the output.
     """
 
-    def __init__(self, stream):
+    def __init__(self, stream, watch: str | None = None, on_seen=None):
         self.chunks: list[bytes] = []
+        self._watch = watch.encode("utf-8") if watch else None
+        self._on_seen = on_seen  # called once, in this thread, when `watch` appears
+        self.seen = False
         self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
         self.thread.start()
 
     def _read(self, stream) -> None:
         while chunk := stream.read1(65536):
             self.chunks.append(chunk)
+            if self._watch and not self.seen and self._watch in b"".join(self.chunks):
+                self.seen = True
+                self._on_seen()
 
     def text(self, wait: float = 5.0) -> tuple[str, bool]:
         """(output so far, whether it reached end of file within `wait` s)."""
@@ -423,19 +519,33 @@ class _Output:
         return b"".join(self.chunks).decode("utf-8", errors="replace"), not self.thread.is_alive()
 
 
+def _press_ctrl_c(proc: subprocess.Popen) -> None:
+    """SIGINT to the snippet's process group, as Ctrl+C in a terminal sends it
+    to every process of the foreground job."""
+    time.sleep(INTERRUPT_DELAY)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGINT)
+
+
 def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
-    """Run the snippet; on timeout kill its group and every process of the run."""
+    """Run the snippet; on timeout kill its group and every process of the run.
+
+    A snippet declared to hang (`hangs`) is killed the same way once it has run
+    that long; one with `interrupt` gets Ctrl+C when it prints that text.
+    """
     run_id = f"{snippet.name}[{method}]-{uuid.uuid4().hex[:6]}"
     marker = f"{SUITE_ID}/{run_id}"
     began = time.monotonic()
     proc = start(snippet, method, run_id, fmt)
-    output = _Output(proc.stdout)
+    output = _Output(proc.stdout, snippet.interrupt, lambda: _press_ctrl_c(proc))
+    hung = False
     try:
-        code = proc.wait(snippet.timeout)
+        code = proc.wait(snippet.hangs or snippet.timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         proc.wait()
         code = None
+        hung = snippet.hangs is not None
     duration = time.monotonic() - began
     if code is None:  # kill the rest of the run too: daemons outside the group
         reap_leftovers(marker, grace=0, session=proc.pid)
@@ -447,7 +557,8 @@ def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
         proc.stdout.close()
     else:
         leftovers.append(_UNMARKED_HOLDER)
-    run = Run(snippet, method, code, tidy(out), duration, leftovers)
+    shm = _ShmWatch(marker).leftovers(grace=0 if code is None else SHM_GRACE)
+    run = Run(snippet, method, code, tidy(out), duration, leftovers, shm, hung, output.seen)
     record_duration(run)
     return run
 
@@ -465,6 +576,7 @@ def record_duration(run: Run) -> None:
             "timeout": run.snippet.timeout,
             "returncode": run.returncode,
             "timed_out": run.timed_out,
+            "hung": run.hung,
             "leftovers": len(run.leftovers),
         }
     )
@@ -473,6 +585,49 @@ def record_duration(run: Run) -> None:
         os.write(fd, (line + "\n").encode())
     finally:
         os.close(fd)
+
+
+class _ShmWatch:
+    """What one run creates in /dev/shm, told apart from concurrent runs.
+
+    Entry names carry no PID (multiprocessing picks random ones), so every
+    process of the run reports its own: tests/startmethod/sitecustomize.py
+    appends the name of each shared-memory block it creates to a log file of
+    the run, and gives the run's named semaphores a prefix of their own.
+    """
+
+    def __init__(self, marker: str):
+        tag = hashlib.sha1(marker.encode()).hexdigest()[:10]
+        self.log = Path(tempfile.gettempdir()) / f"mpdocs-shm-{tag}.log"
+        self.semprefix = f"/mp-{tag}"  # semaphore "/mp-TAG-xxxx": /dev/shm/sem.mp-TAG-xxxx
+
+    def env(self) -> dict[str, str]:
+        if not SHM_DIR.is_dir():
+            return {}
+        return {"MPDOCS_SHM_LOG": str(self.log), "MPDOCS_SEMPREFIX": self.semprefix}
+
+    def _entries(self) -> set[str]:
+        try:
+            names = self.log.read_text(encoding="utf-8").split()
+        except FileNotFoundError:
+            names = []
+        found = {name.lstrip("/") for name in names if (SHM_DIR / name.lstrip("/")).exists()}
+        found.update(p.name for p in SHM_DIR.glob(f"sem.{self.semprefix[1:]}-*"))
+        return found
+
+    def leftovers(self, grace: float) -> list[str]:
+        """Entries of the run still in /dev/shm after `grace` seconds, removed now."""
+        if not SHM_DIR.is_dir():
+            return []
+        deadline = time.monotonic() + grace
+        while (entries := self._entries()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for entry in entries:
+            with contextlib.suppress(FileNotFoundError):
+                (SHM_DIR / entry).unlink()
+        with contextlib.suppress(FileNotFoundError):
+            self.log.unlink()
+        return sorted(f"/dev/shm/{entry}" for entry in entries)
 
 
 _UNMARKED_HOLDER = (
@@ -541,7 +696,8 @@ class Companion:
         self._reader.join(5)  # the rest of the output, up to end of file
         if self._reader.is_alive():
             leftovers.append(_UNMARKED_HOLDER)
-        run = Run(self.snippet, self.method, code, self.output, duration, leftovers)
+        shm = _ShmWatch(marker).leftovers(grace=0 if code is None else SHM_GRACE)
+        run = Run(self.snippet, self.method, code, self.output, duration, leftovers, shm)
         record_duration(run)
         return run
 
@@ -560,7 +716,10 @@ def tidy(text: str) -> str:
     line endings unified, trailing spaces dropped, one final newline."""
     text = text.replace("\r\n", "\n")
     text = text.replace(str(SNIPPETS) + os.sep, "/path/to/")
+    text = text.replace(str(SNIPPETS), "/path/to")  # sys.path lists the folder itself
     text = text.replace(_STDLIB + os.sep, "/path/to/python/lib/")
+    text = text.replace(sys.prefix + os.sep, "/path/to/venv/")  # the suite's environment
+    text = text.replace(str(ROOT) + os.sep, "/path/to/project/")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
 
@@ -602,15 +761,41 @@ def outcome_problems(run: Run) -> list[str]:
     """How the run's exit status or tracebacks differ from what is declared."""
     expect = run.snippet.expect
     problems = []
+    if run.snippet.interrupt is not None and not run.interrupted:
+        ended = (
+            f"was killed after {run.duration:.1f} s"
+            if run.returncode is None
+            else f"ended with exit code {run.returncode}"
+        )
+        return [
+            f"{run.label} never printed {run.snippet.interrupt!r}, the text that "
+            "`interrupt` in snippets/snippets.toml waits for before it presses Ctrl+C "
+            f"(SIGINT to the snippet's process group); the snippet {ended} without it. "
+            "Make the snippet print that text once it is ready for Ctrl+C, or fix "
+            f"`interrupt`. Output:\n{run.output}"
+        ]
+    if run.snippet.hangs is not None and not run.hung:
+        how = f"ended after {run.duration:.1f} s with exit code {run.returncode}"
+        return [
+            f"{run.label} is declared to hang (`hangs = {run.snippet.hangs:g}` in "
+            f"snippets/snippets.toml: still running after {run.snippet.hangs:g} s), "
+            f"but it {how}. If the hang is gone on purpose (a fix, a new Python "
+            "version), remove `hangs`, re-record the output and update the page that "
+            "shows the hang; otherwise make the snippet block again where the page "
+            f"says it does. Output:\n{run.output}"
+        ]
     if run.timed_out:
         return [
             f"{run.label} did not finish within its timeout of "
             f"{run.snippet.timeout:g} s; its process group was killed. If it is "
             "just slow, raise `timeout` in snippets/snippets.toml; if it hangs, "
             "fix the snippet (an unjoined process, a get() with no put()?). "
-            f"Output before it was killed:\n{run.output}"
+            f"Output before it was killed:\n{run.output}",
+            *shm_problems(run),
         ]
-    if run.returncode != expect.exit_code:
+    if run.hung:
+        pass  # killed on purpose once the declared hang was shown: no exit code
+    elif run.returncode != expect.exit_code:
         problems.append(
             f"{run.label} exited with code {run.returncode}, expected "
             f"{expect.exit_code}. Fix the snippet, or declare the failure in "
@@ -636,4 +821,25 @@ def outcome_problems(run: Run) -> list[str]:
             + "; ".join(run.leftovers)
             + ". Join or terminate every process the snippet starts."
         )
+    # A run killed on purpose after its declared hang could not clean up: not its fault.
+    return problems + ([] if run.hung else shm_problems(run))
+
+
+def shm_problems(run: Run) -> list[str]:
+    """A message for each entry the run left in /dev/shm."""
+    problems = []
+    for entry in run.shm_leftovers:
+        if Path(entry).name.startswith("sem."):
+            what = (
+                "a named semaphore (a Lock, Semaphore, Event or Queue under spawn or "
+                "forkserver) that was never unlinked. Let the processes that use it "
+                "end normally: join them, and do not leave with os._exit()."
+            )
+        else:
+            what = (
+                "a shared-memory block that was never unlinked. Call unlink() once, "
+                "in one process, on every block the snippet creates; close() alone "
+                "leaves the block in place."
+            )
+        problems.append(f"{run.label} left {entry} behind (removed now): {what}")
     return problems

@@ -65,7 +65,7 @@ def test_recorded_outputs_say_where_they_were_measured():
         assert re.fullmatch(r"3\.\d+\.\d+\S*", f.python), name
         assert f.repeat >= 3, f"{name}: recorded from a quick run? ({f.work})"
         if name != "perf_start_cost":  # it picks each start method itself
-            assert f.method == sr.get_snippet(name).record_method, name
+            assert f.method == sr.get_snippet(name).start_methods[0], name
 
 
 def _page_text(language: str) -> str:
@@ -166,7 +166,7 @@ def test_record_writes_nothing_when_a_claim_fails(monkeypatch, capsys):
         if name == "perf_start_cost":  # spawn as cheap as fork
             fork = re.search(r"^fork +(\d+\.\d+)", text, re.M)[1]
             text = re.sub(r"^(spawn +)\d+\.\d+", rf"\g<1>{fork}", text, flags=re.M)
-        run = sr.Run(snippet, snippet.record_method, 0, text, 1.0, [])
+        run = sr.Run(snippet, snippet.start_methods[0], 0, text, 1.0, [])
         return run, claims.parse(name, text), 0.0
 
     monkeypatch.setattr(claims, "available_cores", lambda: 2)

@@ -1,9 +1,10 @@
 """The echo server example as a reader would run it, with a key of their own.
 
 snippets/connection_echo_server.py must listen on 127.0.0.1 only, answer a
-client that has the key, refuse one that does not and go on serving, stop
-cleanly on Ctrl+C, and leave no process behind. The key is made the way the
-essentials page shows: os.urandom.
+client that has the key, refuse one that does not and go on serving, survive
+clients that vanish (before, during or after the handshake), stop cleanly on
+Ctrl+C, and leave no process behind. Neither snippet may run without
+ECHO_AUTHKEY. The key is made the way the essentials page shows: os.urandom.
 """
 
 from __future__ import annotations
@@ -12,7 +13,10 @@ import ast
 import dataclasses
 import os
 import signal
+import socket
+import struct
 import time
+from multiprocessing.connection import Client
 
 import psutil
 import pytest
@@ -47,11 +51,20 @@ def client(server, key: str) -> sr.Run:
     return sr.run_snippet(snippet, METHOD, {"port": server.port})
 
 
-def wait_for_line(server, text: str, timeout: float = 10) -> None:
+def wait_for_line(server, text: str, timeout: float = 10, count: int = 1) -> None:
     deadline = time.monotonic() + timeout
-    while text not in server.output:
-        assert time.monotonic() < deadline, f"the server never printed {text!r}:\n{server.output}"
+    while server.output.count(text) < count:
+        assert server.proc.poll() is None, f"the server died:\n{server.output}"
+        assert time.monotonic() < deadline, (
+            f"the server printed {text!r} fewer than {count} times:\n{server.output}"
+        )
         time.sleep(0.05)
+
+
+def reset(sock: socket.socket) -> None:
+    """Close with SO_LINGER 0: the kernel sends RST, as a crashed peer's does."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    sock.close()
 
 
 def test_listens_on_loopback_only(server):
@@ -113,3 +126,51 @@ def test_ctrl_c_stops_the_server_when_the_suite_ignores_it(key):
     finally:
         signal.signal(signal.SIGINT, previous)
     assert run.returncode == 0 and "server stopped" in run.output, run.output
+
+
+def test_server_survives_clients_that_vanish(server, key):
+    """A port scan, a health check or a killed client must not stop the server."""
+    address = ("127.0.0.1", server.port)
+    dropped = "dropped a client: "
+
+    # 1. Connect and close at once, before the handshake: the server's
+    #    challenge finds the connection closed.
+    socket.create_connection(address, timeout=10).close()
+    wait_for_line(server, dropped, count=1)
+
+    # 2. Reset during the handshake: read the challenge, then RST.
+    sock = socket.create_connection(address, timeout=10)
+    assert sock.recv(64), "the server sent no challenge"
+    reset(sock)
+    wait_for_line(server, dropped, count=2)
+
+    # 3. Reset mid-session: authenticate, get one echo, then RST.
+    conn = Client(address, authkey=key.encode())
+    conn.send("ping")
+    assert conn.recv() == "ping"
+    reset(socket.socket(fileno=os.dup(conn.fileno())))
+    conn.close()
+    wait_for_line(server, dropped, count=3)
+
+    # A real client is still served, and the server printed no traceback.
+    right = client(server, key)
+    assert right.returncode == 0 and "Hello World" in right.output, right.output
+    assert server.proc.poll() is None, f"the server stopped:\n{server.output}"
+    assert not sr.raised_exceptions(server.output), server.output
+    lines = [line for line in server.output.splitlines() if line.startswith(dropped)]
+    assert len(lines) == 3, server.output
+
+
+@pytest.mark.parametrize("name", [SERVER, CLIENT])
+def test_refuses_to_run_without_a_key(name, monkeypatch):
+    """No hard-coded fallback: without ECHO_AUTHKEY, a clear message and exit 1."""
+    monkeypatch.delenv("ECHO_AUTHKEY", raising=False)
+    snippet = sr.get_snippet(name, METHOD)
+    snippet = dataclasses.replace(
+        snippet, env={k: v for k, v in snippet.env.items() if k != "ECHO_AUTHKEY"}
+    )
+    run = sr.run_snippet(snippet, METHOD, {"port": sr.free_port()})
+    assert run.returncode == 1, run.output
+    assert run.output.startswith("ECHO_AUTHKEY is not set"), run.output
+    assert not sr.raised_exceptions(run.output), run.output
+    assert not run.leftovers

@@ -86,8 +86,15 @@ def _output_problems(run: sr.Run, updating: bool) -> list[str]:
     )
     return [
         f"The output of {run.label} no longer matches {shown}.\n{diff}\n"
-        f"If the change is intended, run `{record}`, "
-        "review the diff and update the prose of both pages if needed. If "
+        f"If the change is intended, run `{record}`"
+        + (
+            ""
+            if snippet.recorded_by
+            else " (it records each output on the Python line that writes it; if "
+            "only this version changed, give it an output of its own: a version "
+            "sub-table in snippets/snippets.toml)"
+        )
+        + ", review the diff and update the prose of both pages if needed. If "
         "the difference is noise (a PID, a time, line order), declare a "
         "normalizer in snippets/snippets.toml."
     ]

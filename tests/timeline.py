@@ -43,6 +43,7 @@ TEXT = {
         "title": "{script} 的一次实际运行：每个进程一行，每个任务一段",
         "process": "进程 {pid}",
         "task": "任务 {task}",
+        "span": "{task}：{start}～{end} 秒",  # the tooltip of a bar
         "axis": "秒",
         "desc": "{tasks} 个任务在 {lanes} 个进程中运行，最后一个任务在第 {end} 秒结束。",
     },
@@ -50,6 +51,7 @@ TEXT = {
         "title": "{script}, one real run: a lane per process, a bar per task",
         "process": "process {pid}",
         "task": "task {task}",
+        "span": "{task}: {start}–{end} s",
         "axis": "seconds",
         "desc": "{tasks} tasks ran in {lanes} processes; the last one finished at {end} s.",
     },
@@ -202,11 +204,13 @@ def render(tasks: list[Task], script: str, language: str) -> str:
             x1, x2 = x(task.start), x(task.end)
             width = max(x2 - x1 - 2, 1.0)  # a 2-unit gap between adjacent bars
             label = text["task"].format(task=task.name)
+            tooltip = text["span"].format(
+                task=label, start=_seconds(task.start), end=_seconds(task.end)
+            )
             if _text_width(label, 12) + 8 > width:
                 label = task.name
             out.append(
-                f"<g><title>{escape(text['task'].format(task=task.name))}: "
-                f"{_seconds(task.start)}–{_seconds(task.end)} s</title>"
+                f"<g><title>{escape(tooltip)}</title>"
                 f'<rect class="bar" x="{_num(x1 + 1)}" y="{_num(mid - BAR / 2)}" '
                 f'width="{_num(width)}" height="{BAR}" rx="3"/>'
             )

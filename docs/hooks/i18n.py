@@ -49,20 +49,81 @@ def on_config(config):
     return config
 
 
-# Chinese wrapped in the source: a line that ends with a CJK character followed
-# by one that starts with one (CJK punctuation counts).
-_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# Chinese wrapped in the source. A line break in Markdown is a space in the page,
+# and browsers show it even between two Chinese characters, so a break is removed
+# when the visible characters on either side of it are Chinese (Han characters or
+# Chinese punctuation), looking through inline markup at the break: emphasis
+# (*, **, _), link brackets and targets ([, ], ](url)) and attribute lists
+# ({ .class }). A break next to full-width punctuation is removed whatever is on the
+# other side: nothing is spaced from 。，（“ and the like. A break between a Han
+# character and Latin text, a digit or inline code stays a space, as the pages
+# write it (“用 `join()` 等待”).
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# CJK symbols and punctuation, full-width forms, and the quotation marks, dash
+# and ellipsis of Chinese text (“ ” ‘ ’ —— ……).
+_PUNCTUATION = r"\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026"
+_CJK = re.compile(f"[{_HAN}{_PUNCTUATION}]")
+_CJK_PUNCTUATION = re.compile(f"[{_PUNCTUATION}]")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
+# Leading indentation and blockquote markers: a continuation line repeats them.
+_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*")
+# Inline markup that can close a line: emphasis, a link's ](target) or ], a
+# reference ][ref], an attribute list { ... }.
+_CLOSING = re.compile(
+    r"(?:[*_]{1,3}"
+    r"|\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
+    r"|\](?:\[[^\]]*\])?"
+    r"|\{[^{}]*\})$"
+)
+# Inline markup that can open a line: emphasis (not a list marker: no space
+# follows it) and a link or image bracket.
+_OPENING = re.compile(r"^(?:[*_]{1,3}(?=\S)|!?\[)")
+# Lines that start a block of their own (a list item, a heading, a table row,
+# a fence ...): never part of the paragraph above.
+_BLOCK_START = re.compile(r"^(?:[-*+]\s|\d+[.)]\s|[#|>:<]|!!!|\?\?\?|===|```|~~~|--8<--|---)")
 
 
-def _continues(previous: str, line: str) -> bool:
-    previous, line = previous.rstrip(), line.strip()
-    return (
-        bool(previous and line)
-        and _CJK.match(previous[-1]) is not None
-        and _CJK.match(line[0]) is not None
-        and not previous.lstrip().startswith(("#", "|"))  # headings, table rows
-    )
+def _last_visible(text: str) -> str:
+    text = text.rstrip()
+    while (m := _CLOSING.search(text)) and m.start() > 0:
+        text = text[: m.start()].rstrip("[")  # ](target) leaves the link text
+    return text[-1:] if text else ""
+
+
+def _first_visible(text: str) -> str:
+    text = text.lstrip()
+    while m := _OPENING.match(text):
+        text = text[m.end() :]
+    return text[:1]
+
+
+def _joins(before: str, after: str) -> bool:
+    """Is a line break between these two visible characters no space at all?"""
+    if not before or not after:
+        return False
+    if _CJK.match(before) and _CJK.match(after):
+        return True  # Chinese on both sides
+    # Latin, a digit or code on one side: a space, unless the other is punctuation.
+    return bool(_CJK_PUNCTUATION.match(before) or _CJK_PUNCTUATION.match(after))
+
+
+def _continues(previous: str, line: str) -> str | None:
+    """The text of `line` to append to `previous` if the break between them is
+    no space in Chinese, else None."""
+    if not previous.strip() or not line.strip():
+        return None
+    if previous.endswith("  ") or previous.rstrip().endswith("\\"):
+        return None  # a hard line break
+    before_prefix, after_prefix = _PREFIX.match(previous), _PREFIX.match(line)
+    if before_prefix.group().count(">") != after_prefix.group().count(">"):
+        return None  # a blockquote starts or ends here
+    body = previous[before_prefix.end() :]
+    if body.startswith(("#", "|", "!!!", "???", "===", "--8<--")):
+        return None  # headings, table rows, admonition and tab titles, includes
+    text = line[after_prefix.end() :].strip()
+    if _BLOCK_START.match(text) or not _joins(_last_visible(body), _first_visible(text)):
+        return None
+    return text
 
 
 def on_nav(nav, config, files):
@@ -80,8 +141,11 @@ def on_page_markdown(markdown, page, config, files):
     for line in markdown.split("\n"):
         if _FENCE.match(line):
             in_fence = not in_fence
-        elif not in_fence and lines and _continues(lines[-1], line):
-            lines[-1] = lines[-1].rstrip() + line.strip()
+        elif not in_fence and lines and (text := _continues(lines[-1], line)) is not None:
+            previous = lines[-1].rstrip()
+            # "*a*" + "*b*" would read as "*a**b*": keep the two runs apart.
+            glue = "<!-- -->" if previous[-1] in "*_" and text[0] in "*_" else ""
+            lines[-1] = previous + glue + text
             continue
         lines.append(line)
     return "\n".join(lines)
