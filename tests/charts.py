@@ -44,7 +44,11 @@ TEXT = {
         "process": "{n} process",
         "processes": "{n} processes",
         "messages": "{size} messages",
+        "Queue": "Queue",
+        "Pipe": "Pipe",
         "shared memory": "shared memory",
+        # the accessible description: "SUBTITLE. HEADING, LABEL: VALUE; LABEL: VALUE"
+        "desc": ("{subtitle}. {bars}", "; ", "{heading}, ", ": "),
         "no pool": "no pool",
         "chunksize auto": "chunksize auto",
     },
@@ -62,7 +66,10 @@ TEXT = {
         "process": "{n} 个进程",
         "processes": "{n} 个进程",
         "messages": "消息 {size}",
+        "Queue": "队列",
+        "Pipe": "管道",
         "shared memory": "共享内存",
+        "desc": ("{subtitle}。{bars}。", "；", "{heading}，", "："),
         "no pool": "不用进程池",
         "chunksize auto": "chunksize 自动",
     },
@@ -118,6 +125,7 @@ class Chart:
     subtitle: str
     groups: list[tuple[str | None, list[Bar]]]  # (heading or None, its bars)
     value_text: Callable[[float], str]
+    desc: tuple[str, str, str, str]  # TEXT[language]["desc"]
     log: bool = False
     reference: float | None = None  # a dashed line at this value
 
@@ -226,6 +234,7 @@ def chart(figures: claims.Figures, language: str) -> Chart:
         subtitle=subtitle,
         groups=bars(figures, words),
         value_text=value_text,
+        desc=words["desc"],
         log=log,
         reference=1.0 if figures.snippet == "perf_cpu_bound" else None,
     )
@@ -285,16 +294,21 @@ def render(c: Chart) -> str:
     def x(v: float) -> float:
         return LEFT + plot * scale(v)
 
-    described = "; ".join(
-        f"{heading + ', ' if heading else ''}{bar.label}: {c.value_text(bar.value)}"
-        for heading, bars in c.groups
-        for bar in bars
+    whole, between, heading_text, colon = c.desc
+    described = whole.format(
+        subtitle=c.subtitle,
+        bars=between.join(
+            f"{heading_text.format(heading=heading) if heading else ''}{bar.label}"
+            f"{colon}{c.value_text(bar.value)}"
+            for heading, bars in c.groups
+            for bar in bars
+        ),
     )
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
         f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="title desc">',
         f'<title id="title">{escape(c.title)}</title>',
-        f'<desc id="desc">{escape(c.subtitle)}. {escape(described)}</desc>',
+        f'<desc id="desc">{escape(described)}</desc>',
         f"<style>{STYLE}</style>",
         f'<rect class="bg" x="0.5" y="0.5" width="{WIDTH - 1}" height="{height - 1}" rx="6"/>',
         f'<text class="fg" x="16" y="26" font-size="15">{escape(c.title)}</text>',
