@@ -1,7 +1,9 @@
 """Build, serve and check the site. nox is the only prerequisite: `pip install nox`.
 
 nox -s serve        build both languages and serve them at http://127.0.0.1:8000
-nox -s docs-test    lint, strict build of both languages, the whole test suite
+nox -s docs-test    lint, strict build of both languages, the whole test suite (reuses the
+                    passed results whose inputs are unchanged; not in CI, nor with -- --no-reuse)
+nox -s clean        forget the reused results (.cache/), delete site/ and tests/artifacts/
 nox -s record       re-record snippet outputs on each Python: nox -s record -- NAME [NAME ...]
 nox -s docs         build site/ for publishing
 nox -s lint         ruff over snippets/ and tests/
@@ -20,7 +22,9 @@ import os
 import re
 import shutil
 import socket
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -89,23 +93,51 @@ def _check_release(session):
 
 
 def install(session, *groups):
-    for group in groups:
-        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+    """pip install the dependency groups, in one go; skipped when the session's virtual
+    environment already got exactly these requirements (a stamp file in it), which saves
+    pip's 1-3 s of checking on every run. A new environment (CI's) always installs."""
+    requirements = [r for group in groups for r in nox.project.dependency_groups(PYPROJECT, group)]
+    stamp = Path(session.virtualenv.location) / "mpdocs-requirements.txt"
+    wanted = "\n".join(requirements) + "\n"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
+        session.log(f"requirements unchanged since they were installed ({stamp.name})")
+        return
+    stamp.unlink(missing_ok=True)
+    session.install(*requirements)
+    stamp.write_text(wanted, encoding="utf-8")
 
 
 def build(session, *extra, site=ROOT / "site", env=None):
-    """Build every language into SITE/<lang>/ (and the root pages into SITE/); env adds
-    SITE_URL or OFFLINE=true. Returns each language's build time in seconds."""
+    """Build every language into SITE/<lang>/ (and the root pages into SITE/), both at the
+    same time (a process each); env adds SITE_URL or OFFLINE=true. Fails the session if
+    either build fails. Returns each language's build time in seconds."""
     shutil.rmtree(site, ignore_errors=True)
-    env = {"NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    seconds = {}
-    for language in LANGUAGES:
-        start = time.perf_counter()
-        session.run(
-            "mkdocs", "build", "--strict", "-f", f"docs/mkdocs.{language}.yml",
-            "-d", str(site / language), *extra, env=env,
-        )  # fmt: skip
-        seconds[language] = time.perf_counter() - start
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env["PATH"] = os.pathsep.join([session.bin, env.get("PATH", "")])
+    seconds, failed = {}, []
+    with contextlib.ExitStack() as stack:
+        builds = {}
+        for language in LANGUAGES:
+            command = [
+                "mkdocs", "build", "--strict", "-f", f"docs/mkdocs.{language}.yml",
+                "-d", str(site / language), *extra,
+            ]  # fmt: skip
+            session.log(" ".join(command))
+            output = stack.enter_context(tempfile.TemporaryFile())
+            process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+            )
+            builds[language] = (process, output, time.perf_counter())
+        for language, (process, output, start) in builds.items():
+            process.wait()
+            seconds[language] = time.perf_counter() - start
+            output.seek(0)
+            text = output.read().decode("utf-8", errors="replace")
+            print(f"--- mkdocs build ({language}): {seconds[language]:.1f} s\n{text}", end="")
+            if process.returncode:
+                failed.append(language)
+    if failed:
+        session.error(f"mkdocs build --strict failed for {', '.join(failed)} (output above)")
     return seconds
 
 
@@ -116,10 +148,21 @@ def docs_test(session):
     session.run("ruff", "check", *LINTED)
     session.run("ruff", "format", "--check", *LINTED)
     build(session)
-    # Snippets mostly wait (sleeps, interpreter start-up), so more workers than cores pays off:
-    # 36 s -> 25 s on two cores; `nox -s soak -- --workers 4 --load 1` passes with 4.
-    workers = str(max(4, os.cpu_count() or 1))
-    session.run("pytest", "-n", workers, *session.posargs)
+    # -n auto: tests/result_cache.py picks 4 workers while snippets have to run (they mostly
+    # wait: 36 s -> 25 s on two cores; `nox -s soak -- --workers 4 --load 1` passes with 4),
+    # 2 when their results are all reused. Passed results whose inputs are unchanged are
+    # reused, except in CI or with `nox -s docs-test -- --no-reuse`; `nox -s clean`.
+    session.run("pytest", "-n", "auto", "--built-site", "site", *session.posargs)
+
+
+@nox.session(venv_backend="none", default=False)
+def clean(session):
+    """Forget the reused test results (.cache/) and delete the built sites (site/,
+    tests/artifacts/); the virtual environments in .nox/ stay."""
+    for folder in (ROOT / ".cache", ROOT / "site", ROOT / "tests" / "artifacts"):
+        if folder.exists():
+            session.log(f"removing {folder.relative_to(ROOT)}/")
+            shutil.rmtree(folder)
 
 
 @nox.session

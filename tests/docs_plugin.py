@@ -50,6 +50,12 @@ def pytest_addoption(parser):
         help="run the snippet tests of these snippets only (repeatable)",
     )
     parser.addoption(
+        "--built-site",
+        metavar="DIR",
+        help="a site nox has just built (both languages, strict): the tests of the built "
+        "pages read it instead of building their own (test_site_security.built_site)",
+    )
+    parser.addoption(
         "--durations-file",
         metavar="PATH",
         help="append one JSON line per snippet run (seconds, timeout, outcome) "
