@@ -13,6 +13,7 @@ nox -s soak         the snippet suite N times under load: nox -s soak -- --repea
 nox -s bench        wall time of the suite, its slowest snippets, build time per language
 nox -s browser      the built site in Chromium: pages, search, switcher, copy, 404s, axe, offline
 nox -s weight       bytes a first visit to each page loads, build time per language
+nox -s lighthouse   Lighthouse scores of every page (mobile), served gzipped: -- [PAGE ...]
 """
 
 from __future__ import annotations
@@ -292,3 +293,36 @@ def weight(session):
     seconds = build(session, site=BROWSER_SITE, env={"SITE_URL": _local_site_url()})
     times = [f"{language}={seconds[language]:.2f}" for language in LANGUAGES]
     session.run("python", "tests/browser/weight.py", str(BROWSER_SITE), *times)
+
+
+BROWSER_TESTS = ROOT / "tests" / "browser"
+
+
+def _npm_ci(session):
+    """Install Lighthouse from tests/browser/package-lock.json into tests/browser/node_modules
+    (git-ignored), unless the lockfile is what was installed last."""
+    if not shutil.which("npm"):
+        session.error("npm is missing: apt-get install nodejs npm")
+    lock = BROWSER_TESTS / "package-lock.json"
+    stamp = BROWSER_TESTS / "node_modules" / ".mpdocs-package-lock.json"
+    if stamp.is_file() and stamp.read_bytes() == lock.read_bytes():
+        return
+    npm_ci = ["npm", "ci", "--prefix", str(BROWSER_TESTS), "--no-audit", "--no-fund"]
+    session.run(*npm_ci, external=True)
+    stamp.write_bytes(lock.read_bytes())
+
+
+@nox.session(default=False)
+def lighthouse(session):
+    """A benchmark, not a test: Lighthouse's four scores (mobile) for every page in both
+    languages, served gzipped as GitHub Pages serves them: nox -s lighthouse [-- PAGE ...].
+    Targets: performance >= 0.95, accessibility, best practices and SEO 1.00, no console
+    error. Needs Debian's Chromium and Node.js (npm installs Lighthouse)."""
+    _need_chromium(session)
+    _npm_ci(session)
+    install(session, "docs")
+    build(session, site=BROWSER_SITE, env={"SITE_URL": _local_site_url()})
+    session.run(
+        "python", "tests/browser/lighthouse.py", str(BROWSER_SITE), *session.posargs,
+        env={"CHROME_PATH": CHROMIUM},
+    )  # fmt: skip
