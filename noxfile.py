@@ -55,6 +55,7 @@ SNIPPET_TESTS = [
     "tests/test_snippets.py",
     "tests/test_parallel_timing.py",
     "tests/test_echo_server.py",
+    "tests/test_manager_server.py",
 ]
 INTERPRETERS = ROOT / ".nox" / "interpreters"
 
@@ -65,12 +66,15 @@ def _put_interpreters_on_path():
     Launchers made by `nox -s pythons` bind the project into their chroot: MPDOCS_PROJECT."""
     os.environ["MPDOCS_PROJECT"] = str(ROOT)
     INTERPRETERS.mkdir(parents=True, exist_ok=True)
-    for wanted, hit in pythons.find().items():
+    found = pythons.find()
+    for wanted, hit in found.items():
         link = INTERPRETERS / f"python{wanted.rsplit('.', 1)[0]}"
         link.unlink(missing_ok=True)
         if hit:
             link.symlink_to(hit[0])
     os.environ["PATH"] = f"{INTERPRETERS}{os.pathsep}{os.environ['PATH']}"
+    for problem in pythons.problems(found):  # what is missing, and how to get it
+        nox.logger.logger.warning(problem)
 
 
 # Only the sessions that run other Pythons need the search (about 0.5 s).

@@ -8,6 +8,7 @@ process group with a timeout, and normalizes output only as that file declares.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import platform
@@ -17,6 +18,7 @@ import socket
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import threading
 import time
 import uuid
@@ -50,9 +52,20 @@ SUITE_ID = uuid.uuid4().hex[:12]  # set per run by docs_plugin
 # `nox -s soak` and `nox -s bench` sessions read it.
 DURATIONS_FILE = os.environ.get("MPDOCS_DURATIONS_FILE")
 
+# `interrupt`: the runner presses Ctrl+C this long after the awaited text
+# appears (no person is quicker), so that the processes have moved on from
+# printing it to what they do next (a sleep, a wait) when SIGINT arrives.
+INTERRUPT_DELAY = 0.2
+
 # How long a process started by a snippet may outlive it (a resource tracker or
 # fork server noticing that its parent is gone) before it counts as leaked.
 LEFTOVER_GRACE = 3.0
+
+# POSIX shared-memory blocks and named semaphores are files here (Linux). A
+# run's entries that are still here once its processes (and so its resource
+# tracker) are gone are leftovers; they may take this long to go.
+SHM_DIR = Path("/dev/shm")
+SHM_GRACE = 1.0
 
 NORMALIZERS = {
     # "pid 1234", "parent pid: 1234", "PID=1234" -> "pid <N>"
@@ -102,8 +115,11 @@ KNOWN_KEYS = {
     "output",
     "note",
     "buffered",
+    "hangs",
+    "interrupt",
+    "explains",
 }
-PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout"}
+PER_METHOD_KEYS = {"expect", "output", "normalize", "replace", "timeout", "hangs", "interrupt"}
 # A sub-table for Python versions: "3.14" (that line), "3.13.8" (that release), "3.14+" (that
 # line and later), "3.13.8+" (that release and later). It overrides PER_METHOD_KEYS.
 VERSION_KEY = re.compile(r"^(\d+)\.(\d+)(?:\.(\d+))?(\+?)$")
@@ -137,6 +153,8 @@ class Snippet:
     ready: str | None
     output: str  # file name under snippets/outputs/
     buffered: bool = False  # run without -u: stdout a block-buffered pipe
+    hangs: float | None = None  # must still be running after this many seconds
+    interrupt: str | None = None  # Ctrl+C (SIGINT to the group) once this text is printed
     python: tuple[int, ...] = PYTHON  # the version these settings were resolved for
 
     @property
@@ -224,12 +242,22 @@ def get_snippet(
             raise SettingsError(
                 f"{where}: unknown normalizer {n!r}; known: {sorted(KNOWN_NORMALIZERS)}"
             )
+    hangs = merged.get("hangs")
+    timeout = float(merged.get("timeout", 30))
+    if hangs is not None and not (isinstance(hangs, (int, float)) and 0 < hangs < timeout):
+        raise SettingsError(
+            f"{where}: hangs must be a number of seconds above 0 and below the timeout "
+            f"({timeout:g} s), not {hangs!r}"
+        )
+    interrupt = merged.get("interrupt")
+    if interrupt is not None and not (isinstance(interrupt, str) and interrupt.strip()):
+        raise SettingsError(f"{where}: interrupt must be the text of a line the snippet prints")
     methods = tuple(merged.get("start_methods", START_METHODS))
     if not set(methods) <= set(START_METHODS):
         raise SettingsError(f"{where}: start_methods must be among {START_METHODS}")
     return Snippet(
         name=name,
-        timeout=float(merged.get("timeout", 30)),
+        timeout=timeout,
         start_methods=methods,
         platforms=tuple(merged.get("platforms", ("posix", "nt"))),
         normalize=normalize,
@@ -242,6 +270,8 @@ def get_snippet(
         ready=merged.get("ready"),
         output=merged.get("output", f"{name}.txt"),
         buffered=bool(merged.get("buffered", False)),
+        hangs=float(hangs) if hangs is not None else None,
+        interrupt=interrupt,
         python=tuple(python),
     )
 
@@ -297,14 +327,17 @@ def check_settings_file(settings=None) -> list[str]:
 class Run:
     snippet: Snippet
     method: str
-    returncode: int | None  # None: killed on timeout
+    returncode: int | None  # None: killed (on timeout, or after its declared hang)
     output: str  # stdout and stderr, interleaved as a terminal would show them
     duration: float
     leftovers: list[str]  # processes still alive after the snippet ended
+    shm_leftovers: list[str] = dataclasses.field(default_factory=list)  # /dev/shm entries
+    hung: bool = False  # declared `hangs` and still running then: killed on purpose
+    interrupted: bool = False  # the `interrupt` text appeared and Ctrl+C was sent
 
     @property
     def timed_out(self) -> bool:
-        return self.returncode is None
+        return self.returncode is None and not self.hung
 
     @property
     def label(self) -> str:
@@ -331,6 +364,7 @@ def snippet_env(method: str, run_id: str, extra: dict | None = None) -> dict:
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONHASHSEED"] = "0"
     env[MARKER] = f"{SUITE_ID}/{run_id}"
+    env.update(_ShmWatch(env[MARKER]).env())
     return env
 
 
@@ -461,14 +495,20 @@ class _Output:
     deals with leftovers, and only then collects the output.
     """
 
-    def __init__(self, stream):
+    def __init__(self, stream, watch: str | None = None, on_seen=None):
         self.chunks: list[bytes] = []
+        self._watch = watch.encode("utf-8") if watch else None
+        self._on_seen = on_seen  # called once, in this thread, when `watch` appears
+        self.seen = False
         self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
         self.thread.start()
 
     def _read(self, stream) -> None:
         while chunk := stream.read1(65536):
             self.chunks.append(chunk)
+            if self._watch and not self.seen and self._watch in b"".join(self.chunks):
+                self.seen = True
+                self._on_seen()
 
     def text(self, wait: float = 5.0) -> tuple[str, bool]:
         """(output so far, whether it reached end of file within `wait` s)."""
@@ -476,19 +516,33 @@ class _Output:
         return b"".join(self.chunks).decode("utf-8", errors="replace"), not self.thread.is_alive()
 
 
+def _press_ctrl_c(proc: subprocess.Popen) -> None:
+    """SIGINT to the snippet's process group, as Ctrl+C in a terminal sends it
+    to every process of the foreground job."""
+    time.sleep(INTERRUPT_DELAY)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGINT)
+
+
 def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
-    """Run the snippet; on timeout kill its group and every process of the run."""
+    """Run the snippet; on timeout kill its group and every process of the run.
+
+    A snippet declared to hang (`hangs`) is killed the same way once it has run
+    that long; one with `interrupt` gets Ctrl+C when it prints that text.
+    """
     run_id = f"{snippet.name}[{method}]-{uuid.uuid4().hex[:6]}"
     marker = f"{SUITE_ID}/{run_id}"
     began = time.monotonic()
     proc = start(snippet, method, run_id, fmt)
-    output = _Output(proc.stdout)
+    output = _Output(proc.stdout, snippet.interrupt, lambda: _press_ctrl_c(proc))
+    hung = False
     try:
-        code = proc.wait(snippet.timeout)
+        code = proc.wait(snippet.hangs or snippet.timeout)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         proc.wait()
         code = None
+        hung = snippet.hangs is not None
     duration = time.monotonic() - began
     if code is None:  # kill the rest of the run too: daemons outside the group
         reap_leftovers(marker, grace=0, session=proc.pid)
@@ -500,7 +554,8 @@ def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
         proc.stdout.close()
     else:
         leftovers.append(_UNMARKED_HOLDER)
-    run = Run(snippet, method, code, tidy(out), duration, leftovers)
+    shm = _ShmWatch(marker).leftovers(grace=0 if code is None else SHM_GRACE)
+    run = Run(snippet, method, code, tidy(out), duration, leftovers, shm, hung, output.seen)
     record_duration(run)
     return run
 
@@ -518,6 +573,7 @@ def record_duration(run: Run) -> None:
             "timeout": run.snippet.timeout,
             "returncode": run.returncode,
             "timed_out": run.timed_out,
+            "hung": run.hung,
             "leftovers": len(run.leftovers),
         }
     )
@@ -526,6 +582,49 @@ def record_duration(run: Run) -> None:
         os.write(fd, (line + "\n").encode())
     finally:
         os.close(fd)
+
+
+class _ShmWatch:
+    """What one run creates in /dev/shm, told apart from concurrent runs.
+
+    Entry names carry no PID (multiprocessing picks random ones), so every
+    process of the run reports its own: tests/startmethod/sitecustomize.py
+    appends the name of each shared-memory block it creates to a log file of
+    the run, and gives the run's named semaphores a prefix of their own.
+    """
+
+    def __init__(self, marker: str):
+        tag = hashlib.sha1(marker.encode()).hexdigest()[:10]
+        self.log = Path(tempfile.gettempdir()) / f"mpdocs-shm-{tag}.log"
+        self.semprefix = f"/mp-{tag}"  # semaphore "/mp-TAG-xxxx": /dev/shm/sem.mp-TAG-xxxx
+
+    def env(self) -> dict[str, str]:
+        if not SHM_DIR.is_dir():
+            return {}
+        return {"MPDOCS_SHM_LOG": str(self.log), "MPDOCS_SEMPREFIX": self.semprefix}
+
+    def _entries(self) -> set[str]:
+        try:
+            names = self.log.read_text(encoding="utf-8").split()
+        except FileNotFoundError:
+            names = []
+        found = {name.lstrip("/") for name in names if (SHM_DIR / name.lstrip("/")).exists()}
+        found.update(p.name for p in SHM_DIR.glob(f"sem.{self.semprefix[1:]}-*"))
+        return found
+
+    def leftovers(self, grace: float) -> list[str]:
+        """Entries of the run still in /dev/shm after `grace` seconds, removed now."""
+        if not SHM_DIR.is_dir():
+            return []
+        deadline = time.monotonic() + grace
+        while (entries := self._entries()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for entry in entries:
+            with contextlib.suppress(FileNotFoundError):
+                (SHM_DIR / entry).unlink()
+        with contextlib.suppress(FileNotFoundError):
+            self.log.unlink()
+        return sorted(f"/dev/shm/{entry}" for entry in entries)
 
 
 _UNMARKED_HOLDER = (
@@ -594,7 +693,8 @@ class Companion:
         self._reader.join(5)  # the rest of the output, up to end of file
         if self._reader.is_alive():
             leftovers.append(_UNMARKED_HOLDER)
-        run = Run(self.snippet, self.method, code, self.output, duration, leftovers)
+        shm = _ShmWatch(marker).leftovers(grace=0 if code is None else SHM_GRACE)
+        run = Run(self.snippet, self.method, code, self.output, duration, leftovers, shm)
         record_duration(run)
         return run
 
@@ -613,7 +713,10 @@ def tidy(text: str) -> str:
     line endings unified, trailing spaces dropped, one final newline."""
     text = text.replace("\r\n", "\n")
     text = text.replace(str(SNIPPETS) + os.sep, "/path/to/")
+    text = text.replace(str(SNIPPETS), "/path/to")  # sys.path lists the folder itself
     text = text.replace(_STDLIB + os.sep, "/path/to/python/lib/")
+    text = text.replace(sys.prefix + os.sep, "/path/to/venv/")  # the suite's environment
+    text = text.replace(str(ROOT) + os.sep, "/path/to/project/")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n") + "\n"
 
@@ -655,15 +758,41 @@ def outcome_problems(run: Run) -> list[str]:
     """How the run's exit status or tracebacks differ from what is declared."""
     expect = run.snippet.expect
     problems = []
+    if run.snippet.interrupt is not None and not run.interrupted:
+        ended = (
+            f"was killed after {run.duration:.1f} s"
+            if run.returncode is None
+            else f"ended with exit code {run.returncode}"
+        )
+        return [
+            f"{run.label} never printed {run.snippet.interrupt!r}, the text that "
+            "`interrupt` in snippets/snippets.toml waits for before it presses Ctrl+C "
+            f"(SIGINT to the snippet's process group); the snippet {ended} without it. "
+            "Make the snippet print that text once it is ready for Ctrl+C, or fix "
+            f"`interrupt`. Output:\n{run.output}"
+        ]
+    if run.snippet.hangs is not None and not run.hung:
+        how = f"ended after {run.duration:.1f} s with exit code {run.returncode}"
+        return [
+            f"{run.label} is declared to hang (`hangs = {run.snippet.hangs:g}` in "
+            f"snippets/snippets.toml: still running after {run.snippet.hangs:g} s), "
+            f"but it {how}. If the hang is gone on purpose (a fix, a new Python "
+            "version), remove `hangs`, re-record the output and update the page that "
+            "shows the hang; otherwise make the snippet block again where the page "
+            f"says it does. Output:\n{run.output}"
+        ]
     if run.timed_out:
         return [
             f"{run.label} did not finish within its timeout of "
             f"{run.snippet.timeout:g} s; its process group was killed. If it is "
             "just slow, raise `timeout` in snippets/snippets.toml; if it hangs, "
             "fix the snippet (an unjoined process, a get() with no put()?). "
-            f"Output before it was killed:\n{run.output}"
+            f"Output before it was killed:\n{run.output}",
+            *shm_problems(run),
         ]
-    if run.returncode != expect.exit_code:
+    if run.hung:
+        pass  # killed on purpose once the declared hang was shown: no exit code
+    elif run.returncode != expect.exit_code:
         problems.append(
             f"{run.label} exited with code {run.returncode}, expected "
             f"{expect.exit_code}. Fix the snippet, or declare the failure in "
@@ -689,4 +818,25 @@ def outcome_problems(run: Run) -> list[str]:
             + "; ".join(run.leftovers)
             + ". Join or terminate every process the snippet starts."
         )
+    # A run killed on purpose after its declared hang could not clean up: not its fault.
+    return problems + ([] if run.hung else shm_problems(run))
+
+
+def shm_problems(run: Run) -> list[str]:
+    """A message for each entry the run left in /dev/shm."""
+    problems = []
+    for entry in run.shm_leftovers:
+        if Path(entry).name.startswith("sem."):
+            what = (
+                "a named semaphore (a Lock, Semaphore, Event or Queue under spawn or "
+                "forkserver) that was never unlinked. Let the processes that use it "
+                "end normally: join them, and do not leave with os._exit()."
+            )
+        else:
+            what = (
+                "a shared-memory block that was never unlinked. Call unlink() once, "
+                "in one process, on every block the snippet creates; close() alone "
+                "leaves the block in place."
+            )
+        problems.append(f"{run.label} left {entry} behind (removed now): {what}")
     return problems

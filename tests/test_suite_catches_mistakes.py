@@ -17,6 +17,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import platform
+import re
+import threading
 import time
 
 import psutil
@@ -274,6 +276,20 @@ if __name__ == "__main__":
     print(f"child pid {child.pid}", flush=True)
 """
 
+LEAKS_SHM = """\
+import sys
+from multiprocessing import resource_tracker, shared_memory
+
+if __name__ == "__main__":
+    if sys.version_info >= (3, 13):
+        block = shared_memory.SharedMemory(create=True, size=64, track=False)
+    else:  # what track=False does
+        block = shared_memory.SharedMemory(create=True, size=64)
+        resource_tracker.unregister(block._name, "shared_memory")
+    print(f"created {block.name}", flush=True)
+    block.close()  # closed, but never unlink()ed, and no tracker to do it
+"""
+
 # name: (code, recorded output or None, snippets.toml lines)
 BROKEN_SNIPPETS = {
     "changed": ('if __name__ == "__main__":\n    print("hello, world")\n', "hello\n", ""),
@@ -291,7 +307,14 @@ BROKEN_SNIPPETS = {
         'expect = { exception = "NameError" }\n',
     ),
     "hangs": (HANGS, "", "timeout = 2\n"),
+    "ends_early": ('if __name__ == "__main__":\n    print("done")\n', "done\n", "hangs = 2\n"),
+    "never_ready": (
+        'if __name__ == "__main__":\n    print("hello")\n',
+        "hello\n",
+        'interrupt = "press Ctrl+C"\n',
+    ),
     "leaves": (DAEMON, "daemon pid 1\nparent done\n", 'normalize = ["pids"]\n'),
+    "leaks_shm": (LEAKS_SHM, "created psm_0\n", "replace = [['psm_\\w+', 'psm_0']]\n"),
 }
 
 
@@ -392,6 +415,27 @@ def test_hanging_snippet_fails_its_test(snippets_run):
     )
 
 
+def test_declared_hang_that_ends_early(snippets_run):
+    failure(
+        snippets_run,
+        "test_snippet[ends_early[spawn]]",
+        f"snippets/ends_early.py [spawn] on CPython {PY} is declared to hang (`hangs = 2` "
+        "in snippets/snippets.toml: still running after 2 s), but it ended after ",
+        "s with exit code 0. If the hang is gone on purpose (a fix, a new Python version), "
+        "remove `hangs`, re-record the output",
+    )
+
+
+def test_interrupt_text_never_printed(snippets_run):
+    failure(
+        snippets_run,
+        "test_snippet[never_ready[spawn]]",
+        f"snippets/never_ready.py [spawn] on CPython {PY} never printed 'press Ctrl+C', the "
+        "text that `interrupt` in snippets/snippets.toml waits for before it presses Ctrl+C",
+        "the snippet ended with exit code 0 without it. Make the snippet print that text",
+    )
+
+
 def test_leftover_daemon_fails_its_test(snippets_run):
     failure(
         snippets_run,
@@ -400,6 +444,23 @@ def test_leftover_daemon_fails_its_test(snippets_run):
         "left processes running after it exited (killed now): pid ",
         "leaves.py. Join or terminate every process the snippet starts.",
     )
+
+
+def test_shared_memory_left_in_dev_shm(snippets_run):
+    failure(
+        snippets_run,
+        "test_snippet[leaks_shm[spawn]]",
+        f"snippets/leaks_shm.py [spawn] on CPython {PY} left /dev/shm/psm_",
+        "behind (removed now): a shared-memory block that was never unlinked. Call "
+        "unlink() once, in one process, on every block the snippet creates",
+    )
+    [name] = set(
+        re.findall(
+            r"left /dev/shm/(psm_\w+) behind",
+            snippets_run.failures()["test_snippet[leaks_shm[spawn]]"],
+        )
+    )
+    assert not (sr.SHM_DIR / name).exists(), f"/dev/shm/{name} was not removed"
 
 
 def test_settings_table_for_a_missing_snippet(snippets_run):
@@ -459,6 +520,79 @@ def test_hanging_snippet_is_killed_with_its_children(snippets_dir, method):
     ]
 
 
+@pytest.mark.parametrize("method", sr.START_METHODS)
+def test_declared_hang_is_killed_and_passes(snippets_dir, method):
+    """`hangs`: still running after the declared time is what passes; the run
+    is then killed with its children and its output so far is kept."""
+    # Its own name: the marker of each run starts with it, and the test above
+    # (perhaps running at the same time) checks that none of its own is left.
+    (snippets_dir / "declared_hang.py").write_text(HANGS)
+    settings = {"declared_hang": {"hangs": 1, "timeout": 20}}
+    snippet = sr.get_snippet("declared_hang", method, settings=settings)
+    began = time.monotonic()
+    run = sr.run_snippet(snippet, method)
+    took = time.monotonic() - began
+    assert run.hung and not run.timed_out and run.returncode is None, run
+    assert 1 <= took < 1 + 3, f"the run took {took:.1f} s with hangs = 1"
+    pids = pids_in(run.output)
+    assert len(pids) == 2, run.output
+    assert not [pid for pid in pids if alive(pid)], "a process of the run survived"
+    assert not sr.processes_with_marker(f"{sr.SUITE_ID}/declared_hang[{method}]")
+    assert sr.outcome_problems(run) == []
+
+
+CTRL_C = """\
+import multiprocessing
+import time
+
+
+def child(ready):
+    try:
+        ready.set()
+        time.sleep(60)
+    except KeyboardInterrupt:
+        print("child: KeyboardInterrupt", flush=True)
+
+
+if __name__ == "__main__":
+    ready = multiprocessing.Event()
+    process = multiprocessing.Process(target=child, args=(ready,))
+    process.start()
+    ready.wait()
+    print("press Ctrl+C", flush=True)
+    try:
+        time.sleep(60)
+    except KeyboardInterrupt:
+        process.join()
+        print("parent: KeyboardInterrupt", flush=True)
+"""
+
+
+@pytest.mark.parametrize("method", sr.START_METHODS)
+def test_interrupt_presses_ctrl_c_for_the_whole_group(snippets_dir, method):
+    """`interrupt`: SIGINT reaches the snippet and its child, as from a terminal."""
+    (snippets_dir / "ctrl_c.py").write_text(CTRL_C)
+    settings = {"ctrl_c": {"interrupt": "press Ctrl+C", "timeout": 20}}
+    run = sr.run_snippet(sr.get_snippet("ctrl_c", method, settings=settings), method)
+    assert run.interrupted and run.returncode == 0, run
+    expected = "press Ctrl+C\nchild: KeyboardInterrupt\nparent: KeyboardInterrupt\n"
+    assert run.output == expected, run.output
+    assert sr.outcome_problems(run) == []
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"hangs": 30}, "hangs must be a number of seconds above 0 and below the timeout"),
+        ({"hangs": 0}, "hangs must be a number of seconds above 0"),
+        ({"interrupt": ""}, "interrupt must be the text of a line the snippet prints"),
+    ],
+)
+def test_hangs_and_interrupt_settings_are_checked(table, message):
+    with pytest.raises(sr.SettingsError, match=message):
+        sr.get_snippet("any", settings={"any": table})
+
+
 @pytest.mark.parametrize(("code", "kind"), [(DAEMON, "daemon"), (CLEAN_ENV_CHILD, "child")])
 def test_leftover_process_fails_the_run(snippets_dir, code, kind):
     """A daemon (double fork, new session) is found by its marker; a child that
@@ -478,6 +612,64 @@ def test_leftover_process_fails_the_run(snippets_dir, code, kind):
         f"now): pid {pid}: "
     )
     assert problem.endswith("Join or terminate every process the snippet starts.")
+
+
+HOLDS_SHM = """\
+import time
+from multiprocessing import Lock, shared_memory
+
+if __name__ == "__main__":
+    lock = Lock()  # a named semaphore in /dev/shm under spawn
+    block = shared_memory.SharedMemory(create=True, size=64)
+    print(f"holding {block.name}", flush=True)
+    time.sleep(1.5)  # while the other run starts, leaks and ends
+    block.close()
+    block.unlink()
+"""
+
+LEAKS_SEMAPHORE = """\
+import multiprocessing
+import os
+from multiprocessing import resource_tracker
+
+if __name__ == "__main__":
+    lock = multiprocessing.Lock()  # a named semaphore in /dev/shm under spawn
+    resource_tracker.unregister(lock._semlock.name, "semaphore")
+    print("leaving without unlinking it", flush=True)
+    os._exit(0)  # no finalizer runs, and the tracker no longer knows it
+"""
+
+
+@pytest.mark.skipif(not sr.SHM_DIR.is_dir(), reason="no /dev/shm on this platform")
+def test_dev_shm_leftovers_are_blamed_on_their_own_run(snippets_dir):
+    """Entries of concurrent runs, in use or leaked, are not this run's: one
+    run holds a block and a semaphore while two others leak one each."""
+    codes = {"holds": HOLDS_SHM, "leaks_shm": LEAKS_SHM, "leaks_sem": LEAKS_SEMAPHORE}
+    for name, code in codes.items():
+        (snippets_dir / f"{name}.py").write_text(code)
+    runs = {}
+
+    def run(name):
+        runs[name] = sr.run_snippet(sr.get_snippet(name, "spawn", settings={}), "spawn")
+
+    holder = threading.Thread(target=run, args=("holds",))
+    holder.start()
+    time.sleep(0.5)
+    for name in ("leaks_shm", "leaks_sem"):
+        run(name)
+    holder.join()
+    assert runs["holds"].returncode == 0, runs["holds"].output
+    assert runs["holds"].shm_leftovers == [], runs["holds"]
+    [block] = runs["leaks_shm"].shm_leftovers
+    assert block == "/dev/shm/" + runs["leaks_shm"].output.split()[-1], runs["leaks_shm"]
+    [semaphore] = runs["leaks_sem"].shm_leftovers
+    assert semaphore.startswith("/dev/shm/sem.mp-"), semaphore
+    for leftover in (block, semaphore):
+        assert not os.path.exists(leftover), f"{leftover} was not removed"
+    [problem] = sr.outcome_problems(runs["leaks_sem"])
+    assert problem.startswith(
+        f"snippets/leaks_sem.py [spawn] on CPython {PY} left {semaphore} behind"
+    )
 
 
 # A test helper that starts a snippet and forgets it: nothing reaps it per test,

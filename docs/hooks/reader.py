@@ -17,6 +17,12 @@
 - The offline build (the `offline` plugin) gets its iframe-worker polyfill,
   which runs the search worker from file://, from this site
   (overrides/assets/javascripts/iframe-worker.js) instead of unpkg.com.
+- Placeholders in a page's Markdown become text in the page's language:
+  %VERIFIED_PYTHONS% is the list of CPython releases the site is verified on,
+  read from the one place that names them, pyproject.toml [tool.mpdocs]
+  pythons ("3.11.7, ... and 3.15.2" / "3.11.7、... 和 3.15.2"). An unknown
+  placeholder fails the build; tests/test_verified_pythons.py checks that no
+  page types a release number itself and that no placeholder reaches the site.
 """
 
 from __future__ import annotations
@@ -26,12 +32,14 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import tomllib
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 SNIPPETS = Path(__file__).parents[2] / "snippets"
+PYPROJECT = Path(__file__).parents[2] / "pyproject.toml"
 PUBLISHED = "snippets"  # folder of the snippet files in each language's site
 
 DOWNLOAD = {"zh": "下载 {name}", "en": "Download {name}"}
@@ -75,6 +83,21 @@ THEME_LOADER = """<script>
   });
 </script>"""
 
+# %NAME%: a word in capitals between percent signs, as in docs/root/'s %SITE_URL%.
+PLACEHOLDER = re.compile(r"%([A-Z][A-Z0-9_]*)%")
+
+
+def verified_pythons(language: str) -> str:
+    """The releases of pyproject.toml [tool.mpdocs] pythons, as a list in prose."""
+    with PYPROJECT.open("rb") as f:
+        *rest, last = tomllib.load(f)["tool"]["mpdocs"]["pythons"]
+    if language == "zh":
+        return f"{'、'.join(rest)} 和 {last}"
+    return f"{', '.join(rest)} and {last}"
+
+
+PLACEHOLDERS = {"VERIFIED_PYTHONS": verified_pythons}
+
 
 @event_priority(100)  # before the offline plugin, which adds unpkg's copy if none is there
 def on_config(config):
@@ -88,6 +111,20 @@ def on_files(files, config):
     for path in sorted(SNIPPETS.glob("*.py")):
         files.append(File.generated(config, f"{PUBLISHED}/{path.name}", abs_src_path=str(path)))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    language = config.theme["language"]
+
+    def fill(match):
+        if match[1] not in PLACEHOLDERS:
+            raise PluginError(
+                f"{page.file.src_uri}: unknown placeholder %{match[1]}%; the known ones "
+                f"are {', '.join(f'%{name}%' for name in PLACEHOLDERS)} (docs/hooks/reader.py)"
+            )
+        return PLACEHOLDERS[match[1]](language)
+
+    return PLACEHOLDER.sub(fill, markdown)
 
 
 def on_page_content(html_text, page, config, files):

@@ -21,11 +21,19 @@ SEARCHES = {
         "进程池": ("process-and-pool", "pool"),
         "队列": ("essentials", "queue"),
         "僵尸进程": ("threads-vs-processes", "threading-and-multiprocessing"),
+        # an error message as a reader pastes it: the error index has it
+        "Lock objects should only be shared between processes through inheritance": (
+            "errors",
+            "shared-through-inheritance",
+        ),
     },
     "en": {
         "pool": ("process-and-pool", "pool"),
         "queue": ("essentials", "queue"),
         "zombie": ("threads-vs-processes", "threading-and-multiprocessing"),
+        "An attempt has been made to start a new process before the current process has "
+        "finished its bootstrapping phase": ("errors", "main-module-bootstrapping"),
+        "ConnectionResetError forkserver": ("errors", "fork-server-reset"),
     },
 }
 SCREENSHOT_ARTICLE = "essentials"  # its first screen has a code block
