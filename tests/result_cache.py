@@ -170,8 +170,11 @@ class Keys:
         marker = item.get_closest_marker("reuse")
         if marker is None or item.get_closest_marker("skip") or item.get_closest_marker("xfail"):
             return None
-        if item.get_closest_marker("skipif"):
-            return None
+        for skipif in item.iter_markers("skipif"):
+            # Reused only while every condition is a plain False (pytest skips the test
+            # when one is true, and a string condition is evaluated by pytest alone).
+            if not skipif.args or any(not isinstance(c, bool) or c for c in skipif.args):
+                return None
         params = getattr(getattr(item, "callspec", None), "params", {})
         return self.key(item.nodeid, Path(item.path), marker, params)
 
@@ -361,8 +364,9 @@ def _report_passed(item, nextitem) -> None:
 @pytest.hookimpl(optionalhook=True, tryfirst=True)  # xdist: absent under -p no:xdist
 def pytest_xdist_auto_num_workers(config):
     """`-n auto`: 4 workers while more than a few snippet runs have to be made (they
-    mostly wait: 4 beat 2 on two cores), else 2 (a worker costs a second of CPU to
-    start). Guessed before collection, from test_snippets.py's test ids."""
+    mostly wait: 4 beat 2 on two cores), 2 for a few, none (the tests run in this
+    process) when every snippet run is reused: a worker costs a second of CPU to start.
+    Guessed before collection, from test_snippets.py's test ids."""
     if why_not_reusing(config):
         return 4
     keys = Keys()
@@ -377,4 +381,4 @@ def pytest_xdist_auto_num_workers(config):
             nodeid = f"tests/test_snippets.py::test_snippet[{name}[{method}]]"
             key = keys.key(nodeid, module, marker, {"name": name, "method": method})
             stale += not (STORE / key).is_file()
-    return 4 if stale > 6 else 2
+    return 4 if stale > 6 else 2 if stale else 0

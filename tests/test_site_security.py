@@ -227,13 +227,17 @@ def fresh_site(tmp_path_factory, pytestconfig):
     """Both languages as `nox -s docs` builds them (the build nox has just made, or one of
     their own), and the offline variant: (site, offline site)."""
     folder = tmp_path_factory.mktemp("site")
-    builds = [build(ROOT / "docs/mkdocs.en.yml", folder / "offline" / "en", offline=True)]
-    site = built_site(pytestconfig)
+    site, offline, builds = built_site(pytestconfig), folder / "offline", []
     if site is None:
         site = folder / "online"
         builds += [build(ROOT / f"docs/mkdocs.{lang}.yml", site / lang) for lang in LANGUAGES]
+    given = pytestconfig.getoption("--built-offline-site", None)
+    if site != folder / "online" and given and (Path(given) / "en" / "index.html").is_file():
+        offline = Path(given)  # built by nox in this session, with the online site
+    else:
+        builds.append(build(ROOT / "docs/mkdocs.en.yml", offline / "en", offline=True))
     wait(builds)
-    return site, folder / "offline"
+    return site, offline
 
 
 def test_site_loads_nothing_from_other_hosts(fresh_site):
