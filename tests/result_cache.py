@@ -294,6 +294,19 @@ class _Plugin:
         item.user_properties.append((PROPERTY, f"run {key}"))
         return None  # pytest runs it
 
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        """The teardown report of a test that ran says whether its inputs changed while it
+        ran (a file edited meanwhile): then its pass is not stored under either key."""
+        outcome = yield
+        found = [v for name, v in item.user_properties if name == PROPERTY]
+        if call.when != "teardown" or not found or not found[-1].startswith("run "):
+            return
+        fresh = Keys()
+        fresh._environment = self.keys.environment()  # the interpreter did not change
+        if fresh.item(item) != found[-1].split()[1]:
+            outcome.get_result().user_properties.append((PROPERTY, "changed -"))
+
     # In the process that reports (xdist's controller, or the only one).
 
     def pytest_runtest_logreport(self, report):
@@ -304,7 +317,7 @@ class _Plugin:
             return
         how, key = found[-1].split()
         self.marked.add(report.nodeid)
-        if report.failed:
+        if report.failed or how == "changed":
             self.failed.add(report.nodeid)
         elif report.when == "call" and report.passed:
             if how == "reused":

@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import sitehttp
-from conftest import ARTIFACTS, search
+from conftest import ARTIFACTS, SEARCH_READY, search
 
 SNIPPETS = sitehttp.ROOT / "snippets"
 PAGES = [(lang, name) for lang in sitehttp.LANGUAGES for name in sitehttp.page_names()]
@@ -184,7 +184,9 @@ def test_language_switcher_lands_on_the_counterpart(new_page, base_url, lang, na
     for code, target in (("zh", "zh"), ("en", "en"), ("x-default", "zh")):
         wanted = "/" + sitehttp.page_path(target, name)
         assert urlsplit(alternates[code]).path == wanted, f"hreflang={code}"
-    # The switcher in the header.
+    # The switcher in the header, once the search has loaded what it needs (the theme's
+    # script starts it after the first paint; leaving earlier would abort its requests).
+    page.locator(".md-search-result__meta", has_text=SEARCH_READY[lang]).wait_for(state="attached")
     page.hover(".md-header .md-select")
     page.click(f".md-select__link[hreflang={other}]")
     page.wait_for_load_state("networkidle")
