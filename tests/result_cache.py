@@ -376,10 +376,10 @@ def _report_passed(item, nextitem) -> None:
 
 @pytest.hookimpl(optionalhook=True, tryfirst=True)  # xdist: absent under -p no:xdist
 def pytest_xdist_auto_num_workers(config):
-    """`-n auto`: 4 workers while more than a few snippet runs have to be made (they
-    mostly wait: 4 beat 2 on two cores), 2 for a few, none (the tests run in this
-    process) when every snippet run is reused: a worker costs a second of CPU to start.
-    Guessed before collection, from test_snippets.py's test ids."""
+    """`-n auto`: 4 workers while more than 8 snippet runs have to be made (they mostly
+    wait: 4 beat 2 on two cores), 2 for 4 to 8, none (the tests run in this process) for
+    3 or fewer, one snippet's three start methods: a worker costs a second of CPU to
+    start. Guessed before collection, from test_snippets.py's test ids."""
     if why_not_reusing(config):
         return 4
     keys = Keys()
@@ -394,4 +394,4 @@ def pytest_xdist_auto_num_workers(config):
             nodeid = f"tests/test_snippets.py::test_snippet[{name}[{method}]]"
             key = keys.key(nodeid, module, marker, {"name": name, "method": method})
             stale += not (STORE / key).is_file()
-    return 4 if stale > 6 else 2 if stale else 0
+    return 4 if stale > 8 else 2 if stale > 3 else 0
