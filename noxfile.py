@@ -1,7 +1,9 @@
 """Build, serve and check the site. nox is the only prerequisite: `pip install nox`.
 
 nox -s serve        build both languages and serve them at http://127.0.0.1:8000
-nox -s docs-test    lint, strict build of both languages, the whole test suite
+nox -s docs-test    lint, strict build of both languages, the whole test suite (reuses the
+                    passed results whose inputs are unchanged; not in CI, nor with -- --no-reuse)
+nox -s clean        forget the reused results (.cache/), delete site/ and tests/artifacts/
 nox -s record       re-record snippet outputs on each Python: nox -s record -- NAME [NAME ...]
 nox -s docs         build site/ for publishing
 nox -s lint         ruff over snippets/ and tests/
@@ -12,6 +14,7 @@ nox -s bench        wall time of the suite, its slowest snippets, build time per
 nox -s claims       the speed claims of performance.md, measured on an idle machine
 nox -s browser      the built site in Chromium: pages, search, switcher, copy, 404s, axe, offline
 nox -s weight       bytes a first visit to each page loads, build time per language
+nox -s lighthouse   Lighthouse scores of every page (mobile), served gzipped: -- [PAGE ...]
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ import os
 import re
 import shutil
 import socket
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -94,23 +99,56 @@ def _check_release(session):
 
 
 def install(session, *groups):
-    for group in groups:
-        session.install(*nox.project.dependency_groups(PYPROJECT, group))
+    """pip install the dependency groups, in one go; skipped when the session's virtual
+    environment already got exactly these requirements (a stamp file in it), which saves
+    pip's 1-3 s of checking on every run. A new environment (CI's) always installs."""
+    requirements = [r for group in groups for r in nox.project.dependency_groups(PYPROJECT, group)]
+    stamp = Path(session.virtualenv.location) / "mpdocs-requirements.txt"
+    wanted = "\n".join(requirements) + "\n"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
+        session.log(f"requirements unchanged since they were installed ({stamp.name})")
+        return
+    stamp.unlink(missing_ok=True)
+    session.install(*requirements)
+    stamp.write_text(wanted, encoding="utf-8")
 
 
-def build(session, *extra, site=ROOT / "site", env=None):
-    """Build every language into SITE/<lang>/ (and the root pages into SITE/); env adds
-    SITE_URL or OFFLINE=true. Returns each language's build time in seconds."""
+def build(session, *extra, site=ROOT / "site", env=None, offline_en=None):
+    """Build every language into SITE/<lang>/ (and the root pages into SITE/), all at the
+    same time (a process each); env adds SITE_URL or OFFLINE=true; offline_en=DIR also
+    builds the English offline variant into DIR/en/ (for test_site_security.py). Fails the
+    session if any build fails. Returns each language's build time in seconds."""
     shutil.rmtree(site, ignore_errors=True)
-    env = {"NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    seconds = {}
-    for language in LANGUAGES:
-        start = time.perf_counter()
-        session.run(
-            "mkdocs", "build", "--strict", "-f", f"docs/mkdocs.{language}.yml",
-            "-d", str(site / language), *extra, env=env,
-        )  # fmt: skip
-        seconds[language] = time.perf_counter() - start
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env["PATH"] = os.pathsep.join([session.bin, env.get("PATH", "")])
+    jobs = [(language, language, site / language, {}) for language in LANGUAGES]
+    if offline_en:
+        shutil.rmtree(offline_en, ignore_errors=True)
+        jobs.append(("en, offline", "en", Path(offline_en) / "en", {"OFFLINE": "true"}))
+    seconds, failed = {}, []
+    with contextlib.ExitStack() as stack:
+        builds = []
+        for label, language, folder, more in jobs:
+            command = [
+                "mkdocs", "build", "--strict", "-f", f"docs/mkdocs.{language}.yml",
+                "-d", str(folder), *extra,
+            ]  # fmt: skip
+            session.log(" ".join(command))
+            output = stack.enter_context(tempfile.TemporaryFile())
+            process = subprocess.Popen(
+                command, cwd=ROOT, env={**env, **more}, stdout=output, stderr=subprocess.STDOUT
+            )
+            builds.append((label, process, output, time.perf_counter()))
+        for label, process, output, start in builds:
+            process.wait()
+            seconds[label] = time.perf_counter() - start
+            output.seek(0)
+            text = output.read().decode("utf-8", errors="replace")
+            print(f"--- mkdocs build ({label}): {seconds[label]:.1f} s\n{text}", end="")
+            if process.returncode:
+                failed.append(label)
+    if failed:
+        session.error(f"mkdocs build --strict failed for {', '.join(failed)} (output above)")
     return seconds
 
 
@@ -120,11 +158,27 @@ def docs_test(session):
     install(session, "lint", "docs", "test")
     session.run("ruff", "check", *LINTED)
     session.run("ruff", "format", "--check", *LINTED)
-    build(session)
-    # Snippets mostly wait (sleeps, interpreter start-up), so more workers than cores pays off:
-    # 36 s -> 25 s on two cores; `nox -s soak -- --workers 4 --load 1` passes with 4.
-    workers = str(max(4, os.cpu_count() or 1))
-    session.run("pytest", "-n", workers, *session.posargs)
+    offline = ROOT / "tests" / "artifacts" / "docs-test-offline"
+    build(session, offline_en=offline)
+    # -n auto: tests/result_cache.py picks 4 workers while many snippets have to run (they
+    # mostly wait: 36 s -> 25 s on two cores; `nox -s soak -- --workers 4 --load 1` passes
+    # with 4), 2 for a few, none when all their results are reused. Passed results whose
+    # inputs are unchanged are reused, except in CI or with `nox -s docs-test -- --no-reuse`;
+    # `nox -s clean` forgets them. The tests of the built pages read the builds just made.
+    session.run(
+        "pytest", "-n", "auto", "--built-site", "site", "--built-offline-site", str(offline),
+        *session.posargs,
+    )  # fmt: skip
+
+
+@nox.session(venv_backend="none", default=False)
+def clean(session):
+    """Forget the reused test results (.cache/) and delete the built sites (site/,
+    tests/artifacts/); the virtual environments in .nox/ stay."""
+    for folder in (ROOT / ".cache", ROOT / "site", ROOT / "tests" / "artifacts"):
+        if folder.exists():
+            session.log(f"removing {folder.relative_to(ROOT)}/")
+            shutil.rmtree(folder)
 
 
 @nox.session
@@ -267,3 +321,36 @@ def weight(session):
     seconds = build(session, site=BROWSER_SITE, env={"SITE_URL": _local_site_url()})
     times = [f"{language}={seconds[language]:.2f}" for language in LANGUAGES]
     session.run("python", "tests/browser/weight.py", str(BROWSER_SITE), *times)
+
+
+BROWSER_TESTS = ROOT / "tests" / "browser"
+
+
+def _npm_ci(session):
+    """Install Lighthouse from tests/browser/package-lock.json into tests/browser/node_modules
+    (git-ignored), unless the lockfile is what was installed last."""
+    if not shutil.which("npm"):
+        session.error("npm is missing: apt-get install nodejs npm")
+    lock = BROWSER_TESTS / "package-lock.json"
+    stamp = BROWSER_TESTS / "node_modules" / ".mpdocs-package-lock.json"
+    if stamp.is_file() and stamp.read_bytes() == lock.read_bytes():
+        return
+    npm_ci = ["npm", "ci", "--prefix", str(BROWSER_TESTS), "--no-audit", "--no-fund"]
+    session.run(*npm_ci, external=True)
+    stamp.write_bytes(lock.read_bytes())
+
+
+@nox.session(default=False)
+def lighthouse(session):
+    """A benchmark, not a test: Lighthouse's four scores (mobile) for every page in both
+    languages, served gzipped as GitHub Pages serves them: nox -s lighthouse [-- PAGE ...].
+    Targets: performance >= 0.95, accessibility, best practices and SEO 1.00, no console
+    error. Needs Debian's Chromium and Node.js (npm installs Lighthouse)."""
+    _need_chromium(session)
+    _npm_ci(session)
+    install(session, "docs")
+    build(session, site=BROWSER_SITE, env={"SITE_URL": _local_site_url()})
+    session.run(
+        "python", "tests/browser/lighthouse.py", str(BROWSER_SITE), *session.posargs,
+        env={"CHROME_PATH": CHROMIUM},
+    )  # fmt: skip

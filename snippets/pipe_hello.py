@@ -12,5 +12,5 @@ if __name__ == "__main__":
     parent_conn, child_conn = Pipe()  # duplex: both ends can send and receive
     child = Process(target=send_greeting, args=(child_conn,))
     child.start()
-    print(parent_conn.recv())  # receive before join(): see the page
+    print(parent_conn.recv())  # (1)!
     child.join()

@@ -11,5 +11,5 @@ if __name__ == "__main__":
     queue = Queue()
     child = Process(target=produce, args=(queue,))
     child.start()
-    print(queue.get())  # get() before join(): see the page
+    print(queue.get())  # (1)!
     child.join()

@@ -1,7 +1,7 @@
 """A small copy of the project in a temporary folder, to break on purpose.
 
 The copy has the suite's own code (tests/snippet_runner.py, docs_plugin.py,
-pages.py, test_snippets.py, test_pages.py, startmethod/) and the real
+result_cache.py, pages.py, test_snippets.py, test_pages.py, startmethod/) and the real
 configuration (pyproject.toml, mkdocs.yml, docs/mkdocs.*.yml, docs/hooks,
 docs/overrides, docs/root), but its own tiny content: one snippet, `hello.py`,
 with its recorded output, included by one page in both languages. That content
@@ -40,6 +40,7 @@ COPIED = [
     "snippets/ruff.toml",
     "tests/snippet_runner.py",
     "tests/docs_plugin.py",
+    "tests/result_cache.py",
     "tests/pages.py",
     "tests/pythons.py",
     "tests/test_snippets.py",

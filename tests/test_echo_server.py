@@ -25,6 +25,7 @@ import snippet_runner as sr
 
 METHOD = "spawn"  # the server and client start no processes of their own
 SERVER, CLIENT = "connection_echo_server", "connection_echo_client"
+pytestmark = pytest.mark.reuse(snippets=[SERVER, CLIENT])  # tests/result_cache.py
 
 
 def with_key(snippet: sr.Snippet, key: str) -> sr.Snippet:

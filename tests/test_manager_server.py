@@ -18,6 +18,7 @@ import snippet_runner as sr
 
 METHOD = "spawn"  # the server serves from its own process; the client starts none
 SERVER, CLIENT = "manager_server", "manager_client"
+pytestmark = pytest.mark.reuse(snippets=[SERVER, CLIENT])  # tests/result_cache.py
 KEY = "MANAGER_AUTHKEY"
 
 

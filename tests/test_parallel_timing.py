@@ -18,6 +18,7 @@ import pytest
 import snippet_runner as sr
 
 NAME = "parallel_sleep"
+pytestmark = pytest.mark.reuse(snippets=[NAME])  # tests/result_cache.py
 EVENT = re.compile(
     r"^task (?P<task>\S+) (?P<event>started|finished) at (?P<at>\d+\.\d+) s "
     r"in pid (?P<pid>\d+)$"

@@ -2,8 +2,9 @@
 
 A page that pulls a script, stylesheet, font or image from a third party tells
 that party who reads it, and breaks offline. Both languages (and the offline
-variant, `OFFLINE=true`) are built afresh into a temporary folder, so the test
-cannot pass on a stale site/, and scanned for what a browser would fetch:
+variant, `OFFLINE=true`) are built afresh into a temporary folder (or, for the two
+languages, read from the site `nox -s docs-test` has just built: --built-site), so the
+test cannot pass on a stale site/, and scanned for what a browser would fetch:
 
 - src/href of script, link, img, source, iframe, video, audio, embed, object,
   track, input and SVG image/use elements (link rels that are not fetched,
@@ -208,21 +209,43 @@ def wait(builds) -> None:
         assert proc.returncode == 0, f"mkdocs build failed:\n{out.decode(errors='replace')}"
 
 
+def built_site(config) -> Path | None:
+    """The site `nox -s docs-test` has just built (it passes --built-site), if it was built
+    for SITE_URL; None otherwise: the caller builds its own (never a stale site/)."""
+    given = config.getoption("--built-site", None)
+    if not given:
+        return None
+    home = Path(given) / LANGUAGES[0] / "index.html"
+    canonical = f'<link rel="canonical" href="{SITE_URL}{LANGUAGES[0]}/'
+    if home.is_file() and canonical in home.read_text(encoding="utf-8"):
+        return Path(given)
+    return None
+
+
 @pytest.fixture(scope="module")
-def fresh_site(tmp_path_factory):
-    """Both languages as `nox -s docs` builds them, and the offline variant."""
-    site = tmp_path_factory.mktemp("site")
-    builds = [build(ROOT / f"docs/mkdocs.{lang}.yml", site / lang) for lang in LANGUAGES]
-    builds.append(build(ROOT / "docs/mkdocs.en.yml", site / "offline" / "en", offline=True))
+def fresh_site(tmp_path_factory, pytestconfig):
+    """Both languages as `nox -s docs` builds them (the build nox has just made, or one of
+    their own), and the offline variant: (site, offline site)."""
+    folder = tmp_path_factory.mktemp("site")
+    site, offline, builds = built_site(pytestconfig), folder / "offline", []
+    if site is None:
+        site = folder / "online"
+        builds += [build(ROOT / f"docs/mkdocs.{lang}.yml", site / lang) for lang in LANGUAGES]
+    given = pytestconfig.getoption("--built-offline-site", None)
+    if site != folder / "online" and given and (Path(given) / "en" / "index.html").is_file():
+        offline = Path(given)  # built by nox in this session, with the online site
+    else:
+        builds.append(build(ROOT / "docs/mkdocs.en.yml", offline / "en", offline=True))
     wait(builds)
-    return site
+    return site, offline
 
 
 def test_site_loads_nothing_from_other_hosts(fresh_site):
-    assert (fresh_site / "index.html").exists(), "the root page was not written"
+    site, offline = fresh_site
+    assert (site / "index.html").exists(), "the root page was not written"
     for language in LANGUAGES:
-        assert (fresh_site / language / "index.html").exists()
-    problems = site_problems(fresh_site)
+        assert (site / language / "index.html").exists()
+    problems = site_problems(site) + [f"offline/{p}" for p in site_problems(offline)]
     assert not problems, "The site would contact other hosts:\n" + "\n".join(problems)
 
 
@@ -256,6 +279,7 @@ INSECURE_PAGE = """\
 """
 
 
+@pytest.mark.reuse  # depends on this module and the installed theme only (result_cache.py)
 def test_scan_catches_a_site_that_loads_from_other_hosts(tmp_path):
     """Made to fail on purpose: an insecure Material site built for real."""
     (tmp_path / "docs").mkdir()

@@ -34,6 +34,7 @@ def test_settings_file_is_valid():
     assert not sr.check_settings_file(), "\n".join(sr.check_settings_file())
 
 
+@pytest.mark.reuse  # a stored pass is reused while its inputs are unchanged: result_cache.py
 @pytest.mark.parametrize(("name", "method"), list(_cases()))
 def test_snippet(name, method, request):
     updating = request.config.getoption("--update-outputs")

@@ -25,9 +25,12 @@ import psutil
 import pytest
 
 import snippet_runner as sr
-from broken_project import Project, page, run_once
+from broken_project import COPIED, Project, page, run_once
 
 PY = platform.python_version()  # run labels name the interpreter
+# These tests exercise the suite's machinery: a stored pass is reused while the files a
+# broken project copies (and this module and its imports) are unchanged (result_cache.py).
+pytestmark = pytest.mark.reuse(files=COPIED)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import pytest
 
 import pages
 import pythons
-from test_site_security import ROOT, build, wait
+from test_site_security import ROOT, build, built_site, wait
 
 RELEASES = pythons.versions()
 PLACEHOLDER = re.compile(r"%[A-Z][A-Z0-9_]*%")
@@ -82,8 +82,11 @@ def test_hook_fills_the_placeholder_in_the_page_language(language, expected):
         hook.on_page_markdown("On %VERIFIED_PYTHON%.", page, config, None)
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory):
+@pytest.fixture(scope="module", name="built_site")
+def fresh_site(tmp_path_factory, pytestconfig):
+    """The site nox has just built (--built-site), or one built here."""
+    if (site := built_site(pytestconfig)) is not None:
+        return site
     site = tmp_path_factory.mktemp("site")
     wait([build(ROOT / f"docs/mkdocs.{lang}.yml", site / lang) for lang in pages.LANGUAGES])
     return site

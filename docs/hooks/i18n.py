@@ -10,6 +10,7 @@ Each language is built on its own into site/<lang>/. This hook
   permalink title;
 - joins Chinese lines wrapped in the source, which browsers would show with a
   space at every break;
+- leaves Chinese word segmentation (jieba) to the Chinese search index;
 - writes the root pages (docs/root/) to site/: index.html sends readers to
   their browser's language, 404.html is the not-found page GitHub Pages serves
   for every missing address, robots.txt names both sitemaps. In them,
@@ -35,9 +36,25 @@ SECTION_TITLES = {
     "zh": {"The articles": "原文五篇", "Beyond the articles": "进阶专题", "Reference": "参考"}
 }
 
+# Material's search cuts every run of Han characters into words with jieba, when jieba is
+# installed, whatever the language; only the Chinese index needs that.
+JIEBA_LANGUAGES = {"zh"}
+
+
+def _no_chinese_segmentation():
+    """Loading jieba's dictionary costs about a second of CPU per build. The English
+    pages' few Chinese words (in program output) stay whole in their index without it.
+    Each language builds in a process of its own (noxfile.py), so this touches no other
+    language's build."""
+    import material.plugins.search.plugin as search
+
+    search.jieba = None
+
 
 def on_config(config):
     language = config.theme["language"]
+    if language not in JIEBA_LANGUAGES:
+        _no_chinese_segmentation()
     root = os.environ.get("SITE_URL") or config.site_url or "/"
     config.site_url = root.rstrip("/") + f"/{language}/"
     for option in config.theme["palette"]:

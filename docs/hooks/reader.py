@@ -3,9 +3,17 @@
 - Every snippet file (snippets/*.py) is published with the site, at
   <lang>/snippets/NAME.py, and every code block titled with a snippet's file
   name gets a small link under it to download that file; when the block shows
-  the whole file, its copy button copies the file's exact text.
+  the whole file, its copy button copies the file's exact text. A snippet with
+  code annotations (`# (1)!` comments) keeps its annotation list, the ordered
+  list right after the block, next to it: the link goes after that list, since
+  Material only reads a list that directly follows the block.
 - A page without a `description:` in its front matter gets one from its first
   paragraph, so that every page has its own <meta name="description">.
+- The theme's script (Material's bundle) loads after the page's first paint
+  instead of before it: on a long page, running it first delayed the first
+  paint of the text by the whole of its work (Lighthouse's largest contentful
+  paint). Once it has run, it is handed the parsed document, as the
+  DOMContentLoaded it waits for has passed; then the event `mp:theme-ready`.
 - The offline build (the `offline` plugin) gets its iframe-worker polyfill,
   which runs the search worker from file://, from this site
   (overrides/assets/javascripts/iframe-worker.js) instead of unpkg.com.
@@ -40,14 +48,40 @@ DOWNLOAD = {"zh": "下载 {name}", "en": "Download {name}"}
 # the block ends at the first "</pre></div>", since the code inside is escaped.
 TITLED_BLOCK = re.compile(
     r'<div class="language-[\w-]+ highlight">'
-    r'<span class="filename">(?P<name>[^<]+)</span>.*?</pre></div>',
+    r'<span class="filename">(?P<name>[^<]+)</span>.*?</pre></div>'
+    r"(?P<list>\s*<ol>(?:(?!<ol[ >]).)*?</ol>)?",  # a list right after it (not nested)
     re.DOTALL,
 )
+# A code annotation marker in a snippet: a comment "# (1)!" (Material shows (1) as a
+# button that opens item 1 of the list after the block).
+ANNOTATION = re.compile(r"#\s*\(\d+\)!?\s*$", re.MULTILINE)
 
 # Search engines show about this many characters of a description.
 DESCRIPTION_LENGTH = {"zh": 80, "en": 160}
 
 IFRAME_WORKER = "assets/javascripts/iframe-worker.js"
+
+# The theme's own <script> at the end of <body> (Material 9: one bundle).
+THEME_SCRIPT = re.compile(
+    r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>'
+)
+# After DOMContentLoaded (which fills Material's document$ when its script is already
+# there) and the next frame, load the bundle, then give document$ the document.
+THEME_LOADER = """<script>
+  document.addEventListener("DOMContentLoaded", function () {
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var script = document.createElement("script");
+        script.src = "%s";
+        script.onload = function () {
+          document$.next(document);
+          document.dispatchEvent(new Event("mp:theme-ready"));
+        };
+        document.body.appendChild(script);
+      });
+    });
+  });
+</script>"""
 
 # %NAME%: a word in capitals between percent signs, as in docs/root/'s %SITE_URL%.
 PLACEHOLDER = re.compile(r"%([A-Z][A-Z0-9_]*)%")
@@ -110,7 +144,7 @@ def _snippet_blocks(html_text, page, config):
         name = html.unescape(match["name"]).strip()
         if "/" in name or not (SNIPPETS / name).is_file():
             return match[0]
-        block = match[0]
+        block = match[0][: len(match[0]) - len(match["list"] or "")]
         # The copy button copies the block's data-copy attribute where there is one:
         # the file's exact text, final newline included, when the block shows it all.
         text = (SNIPPETS / name).read_text(encoding="utf-8")
@@ -120,13 +154,35 @@ def _snippet_blocks(html_text, page, config):
                 ' highlight">', f' highlight" data-copy="{html.escape(text)}">', 1
             )
         href = get_relative_url(f"{PUBLISHED}/{name}", page.url)
-        return (
-            f"{block}\n"
+        link = (
             f'<p class="mp-download"><a href="{html.escape(href)}" download>'
             f"{html.escape(label.format(name=name))}</a></p>"
         )
+        if match["list"] and ANNOTATION.search(text):  # the block's annotations
+            return f"{block}{match['list']}\n{link}"
+        return f"{block}\n{link}{match['list'] or ''}"
 
     return TITLED_BLOCK.sub(rewrite, html_text)
+
+
+def on_post_page(output, page, config):
+    return _load_theme_after_paint(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name.endswith(".html"):  # the theme's 404.html
+        return _load_theme_after_paint(output_content, template_name)
+    return output_content
+
+
+def _load_theme_after_paint(html_text, where):
+    found = THEME_SCRIPT.findall(html_text)
+    if len(found) != 1:
+        raise PluginError(
+            f"{where}: expected the theme's script bundle.*.min.js once at the end of the "
+            f"page, found {len(found)}: docs/hooks/reader.py no longer matches the theme"
+        )
+    return THEME_SCRIPT.sub(lambda m: THEME_LOADER % m["src"], html_text)
 
 
 class _FirstParagraph(HTMLParser):

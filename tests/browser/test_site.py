@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import sitehttp
-from conftest import ARTIFACTS, search
+from conftest import ARTIFACTS, SEARCH_READY, search
 
 SNIPPETS = sitehttp.ROOT / "snippets"
 PAGES = [(lang, name) for lang in sitehttp.LANGUAGES for name in sitehttp.page_names()]
@@ -49,13 +49,22 @@ def open_page(new_page, base_url, lang, name, **options):
 
 
 def code_blocks(page):
-    """(title, code text) of every code block on the page."""
+    """(title, code text) of every code block on the page; a code annotation (Material's
+    button and tooltip in place of a `# (N)!` comment) reads as the comment it replaced."""
     return page.eval_on_selector_all(
         ".md-content .highlight",
-        """blocks => blocks.map(block => [
-            block.querySelector(':scope > .filename')?.textContent.trim() ?? '',
-            block.querySelector('code')?.textContent ?? '',
-        ])""",
+        """blocks => blocks.map(block => {
+            const code = block.querySelector('code')?.cloneNode(true);
+            code?.querySelectorAll('.md-annotation').forEach(annotation => {
+                const id = annotation.querySelector('[data-md-annotation-id]')
+                    .getAttribute('data-md-annotation-id');
+                annotation.replaceWith('# (' + id + ')!');
+            });
+            return [
+                block.querySelector(':scope > .filename')?.textContent.trim() ?? '',
+                code?.textContent ?? '',
+            ];
+        })""",
     )
 
 
@@ -82,6 +91,49 @@ def test_page_loads_cleanly(new_page, base_url, lang, name):
         if expected is not None:
             assert code.rstrip("\n") == expected.rstrip("\n"), f"{title} shows other code"
     watcher.check()
+
+
+# A snippet with code annotations, the page that shows it, and words of its first
+# annotation in each language.
+ANNOTATED = ("essentials", "queue_hello.py")
+ANNOTATION_TEXT = {"zh": "子进程才能退出", "en": "the child cannot exit"}
+
+
+@pytest.mark.parametrize("lang", sitehttp.LANGUAGES)
+def test_code_annotation_opens_and_shows_its_text(new_page, base_url, lang):
+    """Material turns the `# (1)!` comment into a button that opens item 1 of the list
+    after the block; the list itself is hidden, and the download link still follows."""
+    name, title = ANNOTATED
+    page, watcher = open_page(new_page, base_url, lang, name)
+    block = page.locator(".md-content .highlight").filter(
+        has=page.locator(":scope > .filename", has_text=title)
+    )
+    annotation = block.locator("pre > code .md-annotation").first
+    tooltip = annotation.locator(".md-tooltip__inner")
+    assert not tooltip.is_visible()
+    annotation.locator(".md-annotation__index").click()
+    tooltip.wait_for(state="visible")
+    assert ANNOTATION_TEXT[lang] in tooltip.inner_text()
+    assert "(1)" not in block.locator("pre > code").inner_text()  # no bare marker
+    following = block.locator("xpath=following-sibling::*[not(self::ol[@hidden])][1]")
+    assert "mp-download" in following.get_attribute("class"), "the download link moved"
+    watcher.check()
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [(lang, name) for lang in sitehttp.LANGUAGES for name in ("index", ANNOTATED[0])],
+)
+def test_page_served_at_another_address_loads_cleanly(new_page, site_dir, lang, name):
+    """A preview or a mirror serves the site elsewhere than its SITE_URL: still no console
+    error and no request to SITE_URL (Material fetches sitemap.xml for each hreflang
+    link: overrides/main.html sends that to where the page is served from)."""
+    with sitehttp.serve(site_dir) as elsewhere:
+        page, watcher = new_page(elsewhere)
+        response = page.goto(urljoin(elsewhere, sitehttp.page_path(lang, name)))
+        assert response.status == 200
+        page.wait_for_load_state("networkidle")
+        watcher.check()
 
 
 @pytest.mark.parametrize(("lang", "name"), PAGES, ids=PAGE_IDS)
@@ -132,7 +184,9 @@ def test_language_switcher_lands_on_the_counterpart(new_page, base_url, lang, na
     for code, target in (("zh", "zh"), ("en", "en"), ("x-default", "zh")):
         wanted = "/" + sitehttp.page_path(target, name)
         assert urlsplit(alternates[code]).path == wanted, f"hreflang={code}"
-    # The switcher in the header.
+    # The switcher in the header, once the search has loaded what it needs (the theme's
+    # script starts it after the first paint; leaving earlier would abort its requests).
+    page.locator(".md-search-result__meta", has_text=SEARCH_READY[lang]).wait_for(state="attached")
     page.hover(".md-header .md-select")
     page.click(f".md-select__link[hreflang={other}]")
     page.wait_for_load_state("networkidle")
