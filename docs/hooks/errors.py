@@ -198,10 +198,11 @@ def render(index: dict[str, dict], language: str, titles: dict[str, str]) -> str
     for key in sorted(index, key=lambda k: (entries[k]["type"], k)):
         item = index[key]
         first = next(iter(item["messages"]))
-        parts.append(f"### {first.type}: {_heading(first)} {{ #{key} }}\n")
+        parts.append(f"## {first.type}: {_heading(first)} {{ #{key} }}\n")
         for message, runs in item["messages"].items():
             seen = f"{_versions(runs)} · {_methods(runs, language)}"
-            parts.append(f"```text\n{message}\n```\n\n{text['seen']}: {seen}\n")
+            # inline code, not a block: a block in a search result is a scroll region
+            parts.append(f"`{message}`{{ .error-message }}\n\n{text['seen']}: {seen}\n")
         entry = entries[key][language]
         parts.append(f"**{text['cause']}**：{entry['cause']}" if language == "zh" else
                      f"**{text['cause']}:** {entry['cause']}")  # fmt: skip
