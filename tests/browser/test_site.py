@@ -28,7 +28,7 @@ SEARCHES = {
         ),
     },
     "en": {
-        "pool": ("process-and-pool", "pool"),
+        "pool": ("pools", "choosing"),  # the page on pools; its "Pool or ProcessPoolExecutor?"
         "queue": ("essentials", "queue"),
         "zombie": ("threads-vs-processes", "threading-and-multiprocessing"),
         "An attempt has been made to start a new process before the current process has "
