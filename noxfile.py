@@ -11,6 +11,7 @@ nox -s pythons      get the matrix's CPython releases (Debian/Ubuntu, root): tes
 nox -s matrix       the snippet tests on CPython 3.11-3.15 (fork, spawn, forkserver each)
 nox -s soak         the snippet suite N times under load: nox -s soak -- --repeat 20 --load 2
 nox -s bench        wall time of the suite, its slowest snippets, build time per language
+nox -s claims       the speed claims of performance.md, measured on an idle machine
 nox -s browser      the built site in Chromium: pages, search, switcher, copy, 404s, axe, offline
 nox -s weight       bytes a first visit to each page loads, build time per language
 nox -s lighthouse   Lighthouse scores of every page (mobile), served gzipped: -- [PAGE ...]
@@ -78,7 +79,7 @@ def _put_interpreters_on_path():
 
 
 # Only the sessions that run other Pythons need the search (about 0.5 s).
-if {"matrix", "record", "pythons"} & {re.split(r"[-(]", a)[0] for a in sys.argv}:
+if {"matrix", "record", "pythons", "claims"} & {re.split(r"[-(]", a)[0] for a in sys.argv}:
     _put_interpreters_on_path()
 
 
@@ -254,6 +255,19 @@ def soak(session):
     else:
         tests = []
     session.run("python", "tests/perf.py", "soak", *session.posargs, *tests)
+
+
+@nox.session(python=MATRIX_PYTHONS[-1], download_python="never", default=False)
+def claims(session):
+    """The speed claims of performance.md (tests/claims.py): each performance snippet runs
+    once with full settings, one at a time, on the newest CPython line (the pages show
+    today's Python), and every claim is checked as a ratio of two figures of one run. Run it
+    when nothing else competes for the CPU; it fails on fewer than two cores. `nox -s claims
+    -- --record` also records the outputs and redraws the charts (only if every claim
+    holds); `-- --recorded` checks the recorded outputs."""
+    install(session, "test")
+    _check_release(session)
+    session.run("python", "tests/claims.py", *session.posargs)
 
 
 @nox.session(default=False)

@@ -15,6 +15,6 @@ def numbers():
 
 if __name__ == "__main__":
     with ProcessPoolExecutor(2) as executor:
-        # at most 2 tasks submitted ahead of the results taken so far
+        # reads and submits up to 2 items ahead of the result it waits for
         for result in executor.map(square, numbers(), buffersize=2):
             print(f"got {result}")

@@ -115,6 +115,7 @@ KNOWN_KEYS = {
     "output",
     "note",
     "buffered",
+    "recorded_by",
     "hangs",
     "interrupt",
     "explains",
@@ -153,6 +154,7 @@ class Snippet:
     ready: str | None
     output: str  # file name under snippets/outputs/
     buffered: bool = False  # run without -u: stdout a block-buffered pipe
+    recorded_by: str | None = None  # the command that records the output, if not `nox -s record`
     hangs: float | None = None  # must still be running after this many seconds
     interrupt: str | None = None  # Ctrl+C (SIGINT to the group) once this text is printed
     python: tuple[int, ...] = PYTHON  # the version these settings were resolved for
@@ -270,6 +272,7 @@ def get_snippet(
         ready=merged.get("ready"),
         output=merged.get("output", f"{name}.txt"),
         buffered=bool(merged.get("buffered", False)),
+        recorded_by=merged.get("recorded_by"),
         hangs=float(hangs) if hangs is not None else None,
         interrupt=interrupt,
         python=tuple(python),

@@ -60,14 +60,17 @@ def _output_problems(run: sr.Run, updating: bool) -> list[str]:
     snippet = run.snippet
     path = snippet.output_path
     shown = path.relative_to(sr.ROOT)
+    record = snippet.recorded_by or f"nox -s record -- {snippet.name}"
     if updating:
+        if snippet.recorded_by:  # e.g. a full-settings run: this one is a quick run
+            return []
         path.parent.mkdir(exist_ok=True)
         path.write_text(run.output, encoding="utf-8")
         return []
     if not path.exists():
         return [
             f"{shown} is missing: snippets/{snippet.name}.py has no recorded "
-            f"output. Record it with `nox -s record -- {snippet.name}` and "
+            f"output. Record it with `{record}` and "
             "include it in both language pages."
         ]
     recorded = sr.normalize(path.read_text(encoding="utf-8"), snippet)
@@ -84,11 +87,15 @@ def _output_problems(run: sr.Run, updating: bool) -> list[str]:
     )
     return [
         f"The output of {run.label} no longer matches {shown}.\n{diff}\n"
-        f"If the change is intended, run `nox -s record -- {snippet.name}` (it "
-        "records each output on the Python line that writes it; if only this "
-        "version changed, give it an output of its own: a version sub-table in "
-        "snippets/snippets.toml), review the diff and update the prose of both "
-        "pages if needed. If "
+        f"If the change is intended, run `{record}`"
+        + (
+            ""
+            if snippet.recorded_by
+            else " (it records each output on the Python line that writes it; if "
+            "only this version changed, give it an output of its own: a version "
+            "sub-table in snippets/snippets.toml)"
+        )
+        + ", review the diff and update the prose of both pages if needed. If "
         "the difference is noise (a PID, a time, line order), declare a "
         "normalizer in snippets/snippets.toml."
     ]
