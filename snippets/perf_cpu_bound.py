@@ -9,8 +9,8 @@ from multiprocessing import Pool, get_start_method
 from multiprocessing.pool import ThreadPool
 
 QUICK = "--quick" in sys.argv  # a rough run in a fraction of a second
-STEPS = 100_000 if QUICK else 10_000_000  # loop steps in all, shared out
-REPEAT = 1 if QUICK else 3  # each figure is the best of REPEAT runs
+STEPS = 100_000 if QUICK else 5_000_000  # loop steps in all, shared out
+REPEAT = 1 if QUICK else 10  # each figure is the best of REPEAT runs
 RUNS = "one run" if REPEAT == 1 else f"best of {REPEAT} runs"
 
 
@@ -22,16 +22,22 @@ def count(steps):
     return total
 
 
-def share(pool_class, workers):
-    """Split the steps between `workers` threads or processes."""
-    with pool_class(workers) as pool:
-        pool.map(count, [STEPS // workers] * workers)
-
-
-def timed(job):
+def alone():
+    """Seconds to do all the steps here, in the main thread."""
     start = time.perf_counter()
-    job()
+    count(STEPS)
     return time.perf_counter() - start
+
+
+def share(pool_class, workers):
+    """Seconds to split the steps between `workers` threads or processes
+    (starting and stopping them is not counted: see perf_start_cost.py)."""
+    with pool_class(workers) as pool:
+        # A short nap each, so that every worker has started before the timing.
+        pool.map(time.sleep, [0.05] * workers, chunksize=1)
+        start = time.perf_counter()
+        pool.map(count, [STEPS // workers] * workers, chunksize=1)
+        return time.perf_counter() - start
 
 
 def gil_enabled():
@@ -54,7 +60,7 @@ if __name__ == "__main__":
     )
     print(f"GIL enabled: {gil_enabled()}")
     print(f"work: {STEPS:,} loop steps in all, {RUNS}")
-    jobs = {"sequential": partial(count, STEPS)}
+    jobs = {"sequential": alone}
     # From 1 worker to one per core (at least 2, at most 8).
     for n in range(1, min(max(cores(), 2), 8) + 1):
         jobs[f"{n} thread{'s' * (n > 1)}"] = partial(share, ThreadPool, n)
@@ -62,7 +68,7 @@ if __name__ == "__main__":
     best = {}
     for _ in range(REPEAT):  # round after round: a busy moment hits all alike
         for label, job in jobs.items():
-            best[label] = min(best.get(label, float("inf")), timed(job))
+            best[label] = min(best.get(label, float("inf")), job())
     for label, seconds in best.items():
         speed_up = best["sequential"] / seconds
-        print(f"{label:<14}{seconds:6.2f} s   speed-up {speed_up:4.2f}x")
+        print(f"{label:<14}{seconds:6.3f} s   speed-up {speed_up:4.2f}x")

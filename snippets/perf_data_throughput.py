@@ -11,8 +11,8 @@ from multiprocessing.shared_memory import SharedMemory
 QUICK = "--quick" in sys.argv  # a rough run in a fraction of a second
 KiB, MiB = 1024, 1024 * 1024
 SIZES = [1 * KiB, 32 * KiB, 1 * MiB, 32 * MiB]  # bytes per message
-TOTAL = 1 * MiB if QUICK else 64 * MiB  # bytes sent per size, at most ...
-MESSAGES = 200 if QUICK else 2000  # ... in this many messages at most
+TOTAL = 1 * MiB if QUICK else 128 * MiB  # bytes sent per size, at most ...
+MESSAGES = 200 if QUICK else 10_000  # ... in this many messages at most
 REPEAT = 1 if QUICK else 3  # each figure is the best of REPEAT runs
 RUNS = "one run" if REPEAT == 1 else f"best of {REPEAT} runs"
 

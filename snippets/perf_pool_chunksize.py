@@ -46,10 +46,10 @@ if __name__ == "__main__":
         f"{cores()} cores, start method {get_start_method()}"
     )
     print(f"work: {TASKS:,} tasks, {WORKERS} workers, {RUNS}")
-    print(f"{'no pool':<16}{best_time(no_pool):8.2f} µs per task")
+    print(f"{'no pool':<16}{best_time(no_pool):8.3f} µs per task")
     with Pool(WORKERS) as pool:
         pool.map(tiny, range(WORKERS))  # the workers are up and running
         for chunksize in CHUNKSIZES:
             us = best_time(pool.map, tiny, range(TASKS), chunksize)
             label = f"chunksize {chunksize or 'auto'}"
-            print(f"{label:<16}{us:8.2f} µs per task")
+            print(f"{label:<16}{us:8.3f} µs per task")

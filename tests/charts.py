@@ -204,7 +204,7 @@ def _mib_s(x: float) -> str:
 
 
 def _us(x: float) -> str:
-    return f"{x:.2f} µs"
+    return f"{x:.3g} µs"
 
 
 CHARTS = {  # snippet -> (its bars, how a value is written, logarithmic scale?)
