@@ -113,32 +113,27 @@ def install(session, *groups):
     stamp.write_text(wanted, encoding="utf-8")
 
 
-def build(session, *extra, site=ROOT / "site", env=None, offline_en=None):
+def build(session, *extra, site=ROOT / "site", env=None):
     """Build every language into SITE/<lang>/ (and the root pages into SITE/), all at the
-    same time (a process each); env adds SITE_URL or OFFLINE=true; offline_en=DIR also
-    builds the English offline variant into DIR/en/ (for test_site_security.py). Fails the
-    session if any build fails. Returns each language's build time in seconds."""
+    same time (a process each); env adds SITE_URL or OFFLINE=true. Fails the session if any
+    build fails. Returns each language's build time in seconds."""
     shutil.rmtree(site, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env["PATH"] = os.pathsep.join([session.bin, env.get("PATH", "")])
-    jobs = [(language, language, site / language, {}) for language in LANGUAGES]
-    if offline_en:
-        shutil.rmtree(offline_en, ignore_errors=True)
-        jobs.append(("en, offline", "en", Path(offline_en) / "en", {"OFFLINE": "true"}))
     seconds, failed = {}, []
     with contextlib.ExitStack() as stack:
         builds = []
-        for label, language, folder, more in jobs:
+        for language in LANGUAGES:
             command = [
                 "mkdocs", "build", "--strict", "-f", f"docs/mkdocs.{language}.yml",
-                "-d", str(folder), *extra,
+                "-d", str(site / language), *extra,
             ]  # fmt: skip
             session.log(" ".join(command))
             output = stack.enter_context(tempfile.TemporaryFile())
             process = subprocess.Popen(
-                command, cwd=ROOT, env={**env, **more}, stdout=output, stderr=subprocess.STDOUT
+                command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
             )
-            builds.append((label, process, output, time.perf_counter()))
+            builds.append((language, process, output, time.perf_counter()))
         for label, process, output, start in builds:
             process.wait()
             seconds[label] = time.perf_counter() - start
@@ -158,16 +153,14 @@ def docs_test(session):
     install(session, "lint", "docs", "test")
     session.run("ruff", "check", *LINTED)
     session.run("ruff", "format", "--check", *LINTED)
-    offline = ROOT / "tests" / "artifacts" / "docs-test-offline"
-    build(session, offline_en=offline)
+    build(session)
     # -n auto: tests/result_cache.py picks 4 workers while many snippets have to run (they
     # mostly wait: 36 s -> 25 s on two cores; `nox -s soak -- --workers 4 --load 1` passes
     # with 4), 2 for a few, none when all their results are reused. Passed results whose
     # inputs are unchanged are reused, except in CI or with `nox -s docs-test -- --no-reuse`;
     # `nox -s clean` forgets them. The tests of the built pages read the builds just made.
     session.run(
-        "pytest", "-n", "auto", "--built-site", "site", "--built-offline-site", str(offline),
-        *session.posargs,
+        "pytest", "-n", "auto", "--built-site", "site", *session.posargs,
     )  # fmt: skip
 
 

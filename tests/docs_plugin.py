@@ -56,12 +56,6 @@ def pytest_addoption(parser):
         "pages read it instead of building their own (test_site_security.built_site)",
     )
     parser.addoption(
-        "--built-offline-site",
-        metavar="DIR",
-        help="the English offline build nox has just made (DIR/en): test_site_security.py "
-        "reads it instead of building its own",
-    )
-    parser.addoption(
         "--durations-file",
         metavar="PATH",
         help="append one JSON line per snippet run (seconds, timeout, outcome) "
