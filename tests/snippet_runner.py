@@ -519,28 +519,38 @@ class _Output:
         return b"".join(self.chunks).decode("utf-8", errors="replace"), not self.thread.is_alive()
 
 
-def _press_ctrl_c(proc: subprocess.Popen) -> None:
+def _press_ctrl_c(proc: subprocess.Popen, pressed: threading.Event) -> None:
     """SIGINT to the snippet's process group, as Ctrl+C in a terminal sends it
     to every process of the foreground job."""
     time.sleep(INTERRUPT_DELAY)
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGINT)
+    pressed.set()
 
 
 def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
     """Run the snippet; on timeout kill its group and every process of the run.
 
     A snippet declared to hang (`hangs`) is killed the same way once it has run
-    that long; one with `interrupt` gets Ctrl+C when it prints that text.
+    that long (with `interrupt` too: that long after Ctrl+C); one with `interrupt`
+    gets Ctrl+C when it prints that text.
     """
     run_id = f"{snippet.name}[{method}]-{uuid.uuid4().hex[:6]}"
     marker = f"{SUITE_ID}/{run_id}"
     began = time.monotonic()
     proc = start(snippet, method, run_id, fmt)
-    output = _Output(proc.stdout, snippet.interrupt, lambda: _press_ctrl_c(proc))
+    pressed = threading.Event()
+    output = _Output(proc.stdout, snippet.interrupt, lambda: _press_ctrl_c(proc, pressed))
     hung = False
+    wait_for = snippet.hangs or snippet.timeout
+    if snippet.hangs is not None and snippet.interrupt is not None:
+        # `hangs` counts from Ctrl+C: a slow start must not use up the time it hangs.
+        while proc.poll() is None and not pressed.wait(0.05):
+            if time.monotonic() - began > snippet.timeout:
+                break
+        wait_for = snippet.hangs if pressed.is_set() else 0
     try:
-        code = proc.wait(snippet.hangs or snippet.timeout)
+        code = proc.wait(wait_for)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         proc.wait()

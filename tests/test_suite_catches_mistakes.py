@@ -568,6 +568,35 @@ if __name__ == "__main__":
 """
 
 
+SLOW_START_THEN_HANG = """\
+import time
+
+if __name__ == "__main__":
+    time.sleep(2)  # a slow start, as on a busy machine
+    print("press Ctrl+C", flush=True)
+    try:
+        time.sleep(60)
+    except KeyboardInterrupt:
+        print("interrupted; now hanging", flush=True)
+        time.sleep(60)
+"""
+
+
+def test_hangs_counts_from_ctrl_c(snippets_dir):
+    """With `interrupt`, `hangs` is the time it must keep running after Ctrl+C:
+    a slow start does not shorten it (nor make a hang look like one)."""
+    (snippets_dir / "slow_ctrl_c.py").write_text(SLOW_START_THEN_HANG)
+    settings = {"slow_ctrl_c": {"interrupt": "press Ctrl+C", "hangs": 1, "timeout": 20}}
+    method = sr.START_METHODS[0]
+    began = time.monotonic()
+    run = sr.run_snippet(sr.get_snippet("slow_ctrl_c", method, settings=settings), method)
+    took = time.monotonic() - began
+    assert run.interrupted and run.hung and not run.timed_out, run
+    assert run.output == "press Ctrl+C\ninterrupted; now hanging\n", run.output
+    assert 2 + sr.INTERRUPT_DELAY + 1 <= took < 2 + 1 + 3, f"took {took:.1f} s"
+    assert sr.outcome_problems(run) == []
+
+
 @pytest.mark.parametrize("method", sr.START_METHODS)
 def test_interrupt_presses_ctrl_c_for_the_whole_group(snippets_dir, method):
     """`interrupt`: SIGINT reaches the snippet and its child, as from a terminal."""
