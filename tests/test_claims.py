@@ -285,3 +285,27 @@ def test_chart_is_self_contained_and_styled_for_dark_mode():
     assert "prefers-color-scheme: dark" in svg
     for external in ("href", "@import", "url(", "@font-face"):
         assert external not in svg
+
+
+def test_what_the_pages_say_of_this_run_is_in_the_recorded_output():
+    """The data section remarks on the recorded run ("in this run, ..."); a new recording
+    that no longer shows it must come with new words on both pages."""
+    f = recorded("perf_data_throughput")
+    sizes = ("1 KiB", "32 KiB", "1 MiB", "32 MiB")
+    for column in ("Queue", "Pipe"):
+        fastest = max(sizes, key=lambda size: f[f"{column} {size}"])
+        assert fastest == "32 KiB", (
+            f"docs/*/performance.md says that in this run {column} was fastest at 32 KiB; "
+            f"snippets/outputs/perf_data_throughput.txt has it fastest at {fastest}: "
+            "reword both pages"
+        )
+    for size in ("1 KiB", "32 KiB"):
+        slowest = min(_row(f, size), key=lambda pair: pair[1])[0]
+        assert slowest == "shared memory", (
+            f"docs/*/performance.md says shared memory was the slowest at {size} in this "
+            f"run; snippets/outputs/perf_data_throughput.txt has {slowest}: reword both pages"
+        )
+
+
+def _row(f, size):
+    return [(column, f[f"{column} {size}"]) for column in claims.DATA_COLUMNS]
