@@ -10,7 +10,6 @@ ECHO_AUTHKEY. The key is made the way the essentials page shows: os.urandom.
 from __future__ import annotations
 
 import ast
-import dataclasses
 import os
 import signal
 import socket
@@ -22,34 +21,31 @@ import psutil
 import pytest
 
 import snippet_runner as sr
+from keyed_server import METHOD, assert_listens_on_loopback_only, new_key, run_client, serving
+from keyed_server import with_key as _with_key
 
-METHOD = "spawn"  # the server and client start no processes of their own
 SERVER, CLIENT = "connection_echo_server", "connection_echo_client"
 pytestmark = pytest.mark.reuse(snippets=[SERVER, CLIENT])  # tests/result_cache.py
+KEY = "ECHO_AUTHKEY"
 
 
-def with_key(snippet: sr.Snippet, key: str) -> sr.Snippet:
-    return dataclasses.replace(snippet, env={**snippet.env, "ECHO_AUTHKEY": key})
+def with_key(snippet: sr.Snippet, key: str | None) -> sr.Snippet:
+    return _with_key(snippet, KEY, key)
 
 
 @pytest.fixture
 def key() -> str:
-    return os.urandom(32).hex()
+    return new_key()
 
 
 @pytest.fixture
 def server(key):
-    fmt = {"port": sr.free_port()}
-    snippet = with_key(sr.get_snippet(SERVER, METHOD), key)
-    with sr.Companion(snippet, METHOD, fmt) as running:
-        running.port = fmt["port"]
+    with serving(SERVER, KEY, key) as running:
         yield running
-    assert not sr.processes_with_marker(f"{sr.SUITE_ID}/{running.run_id}")
 
 
 def client(server, key: str) -> sr.Run:
-    snippet = with_key(sr.get_snippet(CLIENT, METHOD), key)
-    return sr.run_snippet(snippet, METHOD, {"port": server.port})
+    return run_client(CLIENT, KEY, key, server.port)
 
 
 def wait_for_line(server, text: str, timeout: float = 10, count: int = 1) -> None:
@@ -69,15 +65,7 @@ def reset(sock: socket.socket) -> None:
 
 
 def test_listens_on_loopback_only(server):
-    listening = [
-        c
-        for c in psutil.Process(server.proc.pid).net_connections(kind="inet")
-        if c.status == psutil.CONN_LISTEN
-    ]
-    assert listening, "the server is not listening"
-    assert {(c.laddr.ip, c.laddr.port) for c in listening} == {("127.0.0.1", server.port)}, (
-        f"the server must listen on 127.0.0.1:{server.port} only: {listening}"
-    )
+    assert_listens_on_loopback_only(server)
     assert f"listening on 127.0.0.1:{server.port}" in server.output
 
 
@@ -165,11 +153,8 @@ def test_server_survives_clients_that_vanish(server, key):
 @pytest.mark.parametrize("name", [SERVER, CLIENT])
 def test_refuses_to_run_without_a_key(name, monkeypatch):
     """No hard-coded fallback: without ECHO_AUTHKEY, a clear message and exit 1."""
-    monkeypatch.delenv("ECHO_AUTHKEY", raising=False)
-    snippet = sr.get_snippet(name, METHOD)
-    snippet = dataclasses.replace(
-        snippet, env={k: v for k, v in snippet.env.items() if k != "ECHO_AUTHKEY"}
-    )
+    monkeypatch.delenv(KEY, raising=False)
+    snippet = _with_key(sr.get_snippet(name, METHOD), KEY, None)
     run = sr.run_snippet(snippet, METHOD, {"port": sr.free_port()})
     assert run.returncode == 1, run.output
     assert run.output.startswith("ECHO_AUTHKEY is not set"), run.output

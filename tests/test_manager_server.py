@@ -8,56 +8,40 @@ written in the code). The key is made the way the page shows: os.urandom.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 
-import psutil
 import pytest
 
 import snippet_runner as sr
+from keyed_server import METHOD, assert_listens_on_loopback_only, new_key, run_client, serving
+from keyed_server import with_key as _with_key
 
-METHOD = "spawn"  # the server serves from its own process; the client starts none
 SERVER, CLIENT = "manager_server", "manager_client"
 pytestmark = pytest.mark.reuse(snippets=[SERVER, CLIENT])  # tests/result_cache.py
 KEY = "MANAGER_AUTHKEY"
 
 
 def with_key(snippet: sr.Snippet, key: str | None) -> sr.Snippet:
-    env = {k: v for k, v in snippet.env.items() if k != KEY}
-    if key is not None:
-        env[KEY] = key
-    return dataclasses.replace(snippet, env=env)
+    return _with_key(snippet, KEY, key)
 
 
 @pytest.fixture
 def key() -> str:
-    return os.urandom(32).hex()
+    return new_key()
 
 
 @pytest.fixture
 def server(key):
-    fmt = {"port": sr.free_port()}
-    snippet = with_key(sr.get_snippet(SERVER, METHOD), key)
-    with sr.Companion(snippet, METHOD, fmt) as running:
-        running.port = fmt["port"]
+    with serving(SERVER, KEY, key) as running:
         yield running
-    assert not sr.processes_with_marker(f"{sr.SUITE_ID}/{running.run_id}")
 
 
 def client(server, key: str | None) -> sr.Run:
-    snippet = with_key(sr.get_snippet(CLIENT, METHOD), key)
-    return sr.run_snippet(snippet, METHOD, {"port": server.port})
+    return run_client(CLIENT, KEY, key, server.port)
 
 
 def test_listens_on_loopback_only(server):
-    listening = [
-        c
-        for c in psutil.Process(server.proc.pid).net_connections(kind="inet")
-        if c.status == psutil.CONN_LISTEN
-    ]
-    assert {(c.laddr.ip, c.laddr.port) for c in listening} == {("127.0.0.1", server.port)}, (
-        f"the server must listen on 127.0.0.1:{server.port} only: {listening}"
-    )
+    assert_listens_on_loopback_only(server)
 
 
 def test_clients_with_the_key_share_one_tally(server, key):
