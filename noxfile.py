@@ -253,9 +253,10 @@ def soak(session):
 @nox.session(python=MATRIX_PYTHONS[-1], download_python="never", default=False)
 def claims(session):
     """The speed claims of performance.md (tests/claims.py): each performance snippet runs
-    once with full settings, one at a time, on the newest CPython line (the pages show
-    today's Python), and every claim is checked as a ratio of two figures of one run. Run it
-    when nothing else competes for the CPU; it fails on fewer than two cores. `nox -s claims
+    with full settings, one at a time, on the newest CPython line (the pages show today's
+    Python), and every claim is checked as a ratio of two figures of one run (a snippet is
+    run again, 3 runs at most, while one of its claims does not hold). Run it when nothing
+    else competes for the CPU; it fails on fewer than two cores. `nox -s claims
     -- --record` also records the outputs and redraws the charts (only if every claim
     holds); `-- --recorded` checks the recorded outputs."""
     install(session, "test")
