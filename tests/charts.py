@@ -23,6 +23,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import claims
+from timeline import _num, svg_style
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUTS = ROOT / "snippets" / "outputs"
@@ -86,30 +87,13 @@ BAR = 16
 GROUP = 24  # a group's heading row
 BOTTOM = 40  # axis ticks
 
-STYLE = """
-svg { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
-  "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 13px; }
-.bg { fill: #ffffff; stroke: #d0d4e4; }
-.fg { fill: #1f2330; }
-.muted { fill: #5c6275; }
-.grid { stroke: #e3e6ef; }
-.ref { stroke: #5c6275; stroke-dasharray: 4 3; }
-.c0 { fill: #8a90a3; }
-.c1 { fill: #e8710a; }
-.c2 { fill: #3f51b5; }
-.c3 { fill: #00897b; }
-@media (prefers-color-scheme: dark) {
-  .bg { fill: #1e2129; stroke: #3b4152; }
-  .fg { fill: #e3e6ef; }
-  .muted { fill: #a3a9bb; }
-  .grid { stroke: #31364a; }
-  .ref { stroke: #a3a9bb; }
-  .c0 { fill: #a3a9bb; }
-  .c1 { fill: #ffab5e; }
-  .c2 { fill: #8c9eff; }
-  .c3 { fill: #4fd1c0; }
-}
-"""
+STYLE = svg_style(
+    ".ref { stroke: #5c6275; stroke-dasharray: 4 3; }\n"
+    ".c0 { fill: #8a90a3; }\n.c1 { fill: #e8710a; }\n"
+    ".c2 { fill: #3f51b5; }\n.c3 { fill: #00897b; }\n",
+    "  .ref { stroke: #a3a9bb; }\n  .c0 { fill: #a3a9bb; }\n  .c1 { fill: #ffab5e; }\n"
+    "  .c2 { fill: #8c9eff; }\n  .c3 { fill: #4fd1c0; }\n",
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -241,11 +225,6 @@ def chart(figures: claims.Figures, language: str) -> Chart:
 
 
 # --- drawing ---------------------------------------------------------------------------
-
-
-def _num(x: float) -> str:
-    """Coordinates: fixed precision, so that the file is byte-stable."""
-    return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
 def _tick_text(x: float) -> str:

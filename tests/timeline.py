@@ -67,26 +67,32 @@ LANE = 34
 BAR = 24
 BOTTOM = 46  # axis ticks and label
 
-STYLE = """
-svg { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
-  "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 13px; }
-.bg { fill: #ffffff; stroke: #d0d4e4; }
-.fg { fill: #1f2330; }
-.muted { fill: #5c6275; }
-.grid { stroke: #e3e6ef; }
-.axis { stroke: #5c6275; }
-.bar { fill: #3f51b5; }
-.bar-label { fill: #ffffff; font-size: 12px; }
-@media (prefers-color-scheme: dark) {
-  .bg { fill: #1e2129; stroke: #3b4152; }
-  .fg { fill: #e3e6ef; }
-  .muted { fill: #a3a9bb; }
-  .grid { stroke: #31364a; }
-  .axis { stroke: #a3a9bb; }
-  .bar { fill: #8c9eff; }
-  .bar-label { fill: #10131c; }
-}
+
+def svg_style(light: str, dark: str) -> str:
+    """The CSS of the site's pictures (these timelines, tests/charts.py's charts): the
+    shared font and colours, then a picture's own rules, for the light scheme and for
+    the dark one (an SVG shown as an image follows the page's colour scheme)."""
+    return f"""
+svg {{ font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC",
+  "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 13px; }}
+.bg {{ fill: #ffffff; stroke: #d0d4e4; }}
+.fg {{ fill: #1f2330; }}
+.muted {{ fill: #5c6275; }}
+.grid {{ stroke: #e3e6ef; }}
+{light}@media (prefers-color-scheme: dark) {{
+  .bg {{ fill: #1e2129; stroke: #3b4152; }}
+  .fg {{ fill: #e3e6ef; }}
+  .muted {{ fill: #a3a9bb; }}
+  .grid {{ stroke: #31364a; }}
+{dark}}}
 """
+
+
+STYLE = svg_style(
+    ".axis { stroke: #5c6275; }\n.bar { fill: #3f51b5; }\n"
+    ".bar-label { fill: #ffffff; font-size: 12px; }\n",
+    "  .axis { stroke: #a3a9bb; }\n  .bar { fill: #8c9eff; }\n  .bar-label { fill: #10131c; }\n",
+)
 
 
 class TimelineError(ValueError):
