@@ -134,9 +134,12 @@ def build(session, *extra, site=ROOT / "site", env=None):
                 command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
             )
             builds.append((language, process, output, time.perf_counter()))
-        for label, process, output, start in builds:
-            process.wait()
-            seconds[label] = time.perf_counter() - start
+        while len(seconds) < len(builds):  # each build's own time, whichever ends first
+            for label, process, _, start in builds:
+                if label not in seconds and process.poll() is not None:
+                    seconds[label] = time.perf_counter() - start
+            time.sleep(0.02)
+        for label, process, output, _ in builds:
             output.seek(0)
             text = output.read().decode("utf-8", errors="replace")
             print(f"--- mkdocs build ({label}): {seconds[label]:.1f} s\n{text}", end="")

@@ -26,7 +26,6 @@ import claims
 from timeline import _num, svg_style
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUTS = ROOT / "snippets" / "outputs"
 DOCS = ROOT / "docs"
 LANGUAGES = ("zh", "en")
 
@@ -333,8 +332,7 @@ def svg_path(name: str, language: str) -> Path:
 
 def draw(name: str, language: str) -> str:
     """The SVG of snippets/outputs/NAME.txt, labelled in `language`."""
-    text = (OUTPUTS / f"{name}.txt").read_text(encoding="utf-8")
-    return render(chart(claims.parse(name, text), language))
+    return render(chart(claims.recorded(name), language))
 
 
 def write_all() -> list[Path]:

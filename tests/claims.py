@@ -108,13 +108,14 @@ DATA_COLUMNS = ("Queue", "Pipe", "shared memory")
 DATA_HEADER = re.compile(r"^MiB/s +Queue +Pipe +shared memory$")
 DATA_ROW = re.compile(rf"^(\d+ [KM]iB) +{NUMBER} +{NUMBER} +{NUMBER}$")
 
-UNITS = {
-    "perf_cpu_bound": "s",
-    "perf_io_bound": "s",
-    "perf_start_cost": "ms",
-    "perf_data_throughput": "MiB/s",
-    "perf_pool_chunksize": "µs",
-}
+
+def output_path(snippet: str) -> Path:
+    """Where the snippet's figures are recorded (what the page shows and the charts draw)."""
+    return sr.get_snippet(snippet).output_path
+
+
+def recorded(snippet: str) -> Figures:
+    return parse(snippet, output_path(snippet).read_text(encoding="utf-8"))
 
 
 def parse(snippet: str, text: str) -> Figures:
@@ -187,10 +188,8 @@ class Claim:
         return ratio <= self.threshold if self.at_most else ratio >= self.threshold
 
     @property
-    def test(self) -> str:
-        """'2 threads / 2 processes >= 1.5'"""
-        sign = "<=" if self.at_most else ">="
-        return f"{self.numerator} / {self.denominator} {sign} {self.threshold:g}"
+    def sign(self) -> str:
+        return "<=" if self.at_most else ">="
 
 
 # Thresholds: what two idle cores give with room to spare (the measured ratios are in
@@ -371,14 +370,13 @@ def report(verdicts: list[Verdict]) -> str:
     """One line per claim: measured ratio, threshold, verdict."""
     rows = [("claim", "measured", "threshold", "", "figures")]
     for v in verdicts:
-        sign = "<=" if v.claim.at_most else ">="
         measured = "-" if v.ratio is None else f"{v.ratio:.2f}x"
         verdict = "ok" if v.holds else "FAILED"
         rows.append(
             (
                 v.claim.id,
                 measured,
-                f"{sign} {v.claim.threshold:g}x",
+                f"{v.claim.sign} {v.claim.threshold:g}x",
                 verdict,
                 f"{v.claim.numerator} / {v.claim.denominator}",
             )
@@ -457,8 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     failed_runs = []
     if args.recorded:
         for name in SNIPPETS:
-            path = sr.get_snippet(name).output_path
-            figures[name] = parse(name, path.read_text(encoding="utf-8"))
+            figures[name] = recorded(name)
     else:
         cores = available_cores()
         if cores < MIN_CORES:
@@ -533,8 +530,8 @@ def write_records(outputs: dict[str, str]) -> None:
     import charts
 
     for name, output in outputs.items():
-        path = sr.get_snippet(name).output_path
-        path.write_text(sr.tidy(output), encoding="utf-8")
+        path = output_path(name)
+        path.write_text(output, encoding="utf-8")  # run_snippet has tidied it
         print(f"wrote {path.relative_to(ROOT)}")
     for path in charts.write_all():
         print(f"wrote {path.relative_to(ROOT)}")

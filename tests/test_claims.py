@@ -23,12 +23,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 RECORD = "nox -s claims -- --record"
 
 
-def recorded(name: str) -> claims.Figures:
-    return claims.parse(name, sr.get_snippet(name).output_path.read_text(encoding="utf-8"))
-
-
 def recorded_figures() -> dict[str, claims.Figures]:
-    return {name: recorded(name) for name in claims.SNIPPETS}
+    return {name: claims.recorded(name) for name in claims.SNIPPETS}
 
 
 def test_every_performance_snippet_is_measured_and_declared():
@@ -150,37 +146,30 @@ def test_runs_on_too_few_cores_or_without_the_gil_are_refused():
 
 
 def test_record_writes_nothing_when_a_claim_fails(monkeypatch, capsys):
-    """`--record` with one falsified run: exit 1, no output or chart rewritten."""
-    before = {
-        path: path.read_bytes()
-        for name in claims.SNIPPETS
-        for path in [
-            sr.get_snippet(name).output_path,
-            *(charts.svg_path(name, lang) for lang in charts.LANGUAGES),
-        ]
-    }
+    """`--record` with one falsified run: exit 1, nothing recorded or redrawn."""
 
-    def measure(name):
-        snippet = sr.get_snippet(name)
-        text = snippet.output_path.read_text(encoding="utf-8")
-        if name == "perf_start_cost":  # spawn as cheap as fork
-            fork = re.search(r"^fork +(\d+\.\d+)", text, re.M)[1]
-            text = re.sub(r"^(spawn +)\d+\.\d+", rf"\g<1>{fork}", text, flags=re.M)
-        run = sr.Run(snippet, snippet.start_methods[0], 0, text, 1.0, [])
-        return run, claims.parse(name, text), 0.0
+    def spawn_as_cheap_as_fork(text):
+        fork = re.search(r"^fork +(\d+\.\d+)", text, re.M)[1]
+        return re.sub(r"^(spawn +)\d+\.\d+", rf"\g<1>{fork}", text, flags=re.M)
 
     monkeypatch.setattr(claims, "available_cores", lambda: 2)
-    monkeypatch.setattr(claims, "measure", measure)
+    monkeypatch.setattr(
+        claims,
+        "measure",
+        lambda name: _recorded_run(
+            name, spawn_as_cheap_as_fork if name == "perf_start_cost" else str
+        ),
+    )
+    monkeypatch.setattr(claims, "write_records", lambda outputs: pytest.fail("recorded"))
     assert claims.main(["--record"]) == 1
     out, err = capsys.readouterr()
     assert "start-spawn-vs-fork" in err and "Nothing was recorded." in err
     assert re.search(r"start-spawn-vs-fork +1\.00x +>= 5x +FAILED", out), out
-    assert {path: path.read_bytes() for path in before} == before
 
 
 def _recorded_run(name, edit=lambda text: text):
     snippet = sr.get_snippet(name)
-    text = edit(snippet.output_path.read_text(encoding="utf-8"))
+    text = edit(claims.output_path(name).read_text(encoding="utf-8"))
     return (
         sr.Run(snippet, snippet.start_methods[0], 0, text, 1.0, []),
         claims.parse(name, text),
@@ -220,9 +209,10 @@ def test_a_claim_false_in_one_run_is_measured_again(monkeypatch, capsys):
 
 def test_recorded_cpu_run_is_steady():
     """What the page shows: sequential, 1 thread and 1 process within 10% of each other."""
-    assert claims.unsteady(recorded("perf_cpu_bound")) is None, (
-        f"snippets/outputs/perf_cpu_bound.txt: {claims.unsteady(recorded('perf_cpu_bound'))}."
-        f" Record it afresh on an idle machine: `{RECORD}`."
+    why = claims.unsteady(claims.recorded("perf_cpu_bound"))
+    assert why is None, (
+        f"snippets/outputs/perf_cpu_bound.txt: {why}. Record it afresh on an idle machine: "
+        f"`{RECORD}`."
     )
 
 
@@ -266,7 +256,7 @@ def test_committed_chart_matches_recorded_output(name, language):
 
 @pytest.mark.parametrize("language", charts.LANGUAGES)
 def test_chart_draws_a_labelled_bar_per_figure(language):
-    figures = recorded("perf_data_throughput")
+    figures = claims.recorded("perf_data_throughput")
     svg = charts.render(charts.chart(figures, language))
     root = ET.fromstring(svg)
     bars = [r for r in root.iter(f"{SVG}rect") if r.get("class", "").startswith("c")]
@@ -290,7 +280,7 @@ def test_chart_is_self_contained_and_styled_for_dark_mode():
 def test_what_the_pages_say_of_this_run_is_in_the_recorded_output():
     """The data section remarks on the recorded run ("in this run, ..."); a new recording
     that no longer shows it must come with new words on both pages."""
-    f = recorded("perf_data_throughput")
+    f = claims.recorded("perf_data_throughput")
     sizes = ("1 KiB", "32 KiB", "1 MiB", "32 MiB")
     for column in ("Queue", "Pipe"):
         fastest = max(sizes, key=lambda size: f[f"{column} {size}"])
