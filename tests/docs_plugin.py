@@ -114,3 +114,17 @@ def pytest_sessionfinish(session, exitstatus):
     if reporter:
         reporter.write_line(f"ERROR: {message}", red=True)
     session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def fresh_site(tmp_path_factory, pytestconfig):
+    """Both languages as `nox -s docs` builds them: the build nox has just made
+    (--built-site), or one built here once for the whole run. For the tests of the built
+    pages (test_site_security, test_verified_pythons, test_zh_typography)."""
+    from test_site_security import LANGUAGES, ROOT, build, built_site, wait
+
+    site = built_site(pytestconfig)
+    if site is None:
+        site = tmp_path_factory.mktemp("site")
+        wait([build(ROOT / f"docs/mkdocs.{lang}.yml", site / lang) for lang in LANGUAGES])
+    return site

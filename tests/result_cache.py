@@ -74,9 +74,13 @@ def pytest_configure(config):
     config.pluginmanager.register(_Plugin(config), "mpdocs-result-cache")
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true"}
+
+
 def why_not_reusing(config) -> str | None:
     """Why no stored result may be reused in this run, or None."""
-    if os.environ.get("CI", "").lower() in {"1", "true"}:
+    if in_ci():
         return "CI is set"
     if config.getoption("--no-reuse") or os.environ.get("MPDOCS_NO_REUSE") == "1":
         return "--no-reuse" if config.getoption("--no-reuse") else "MPDOCS_NO_REUSE=1"
@@ -88,9 +92,7 @@ def why_not_reusing(config) -> str | None:
 
 
 def storing(config) -> bool:
-    return os.environ.get("CI", "").lower() not in {"1", "true"} and not config.getoption(
-        "--update-outputs", False
-    )
+    return not in_ci() and not config.getoption("--update-outputs", False)
 
 
 # --- keys ----------------------------------------------------------------------------
@@ -329,9 +331,11 @@ class _Plugin:
     def pytest_sessionfinish(self, session):
         if hasattr(self.config, "workerinput"):
             return
+        if not storing(self.config):
+            return
         # A process left behind by any test of the session makes no result trustworthy.
         self.leftovers = bool(sr.processes_with_marker(sr.SUITE_ID))
-        if self.leftovers or not storing(self.config):
+        if self.leftovers:
             return
         store({key: nodeid for nodeid, key in self.passed.items() if nodeid not in self.failed})
 

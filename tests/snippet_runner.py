@@ -555,7 +555,7 @@ def run_snippet(snippet: Snippet, method: str, fmt: dict | None = None) -> Run:
         _kill_group(proc)
         proc.wait()
         code = None
-        hung = snippet.hangs is not None
+        hung = snippet.hangs is not None and wait_for == snippet.hangs  # not a timeout
     duration = time.monotonic() - began
     if code is None:  # kill the rest of the run too: daemons outside the group
         reap_leftovers(marker, grace=0, session=proc.pid)

@@ -11,13 +11,16 @@ per marker, numbered 1, 2, ... (docs/hooks/reader.py puts the download link afte
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
 import pages
 import snippet_runner as sr
 
-MARKER = re.compile(r"#\s*\((\d+)\)!\s*$")  # as docs/hooks/reader.py finds them
+sys.path.insert(0, str(pages.ROOT / "docs" / "hooks"))
+from reader import ANNOTATION as MARKER  # the markers docs/hooks/reader.py finds
+
 ITEM = re.compile(r"^(\d+)\.\s+\S")
 ALL_PAGES = [p for language in pages.LANGUAGES for p in pages.pages(language)]
 

@@ -79,7 +79,7 @@ def test_client_with_the_key_gets_its_message_back(server, key):
 
 
 def test_wrong_key_is_refused_and_the_server_keeps_serving(server, key):
-    wrong = client(server, os.urandom(32).hex())
+    wrong = client(server, new_key())
     assert wrong.returncode == 1, wrong.output
     assert sr.raised_exceptions(wrong.output) == ["AuthenticationError"], wrong.output
     assert "multiprocessing.context.AuthenticationError" in wrong.output
@@ -154,7 +154,7 @@ def test_server_survives_clients_that_vanish(server, key):
 def test_refuses_to_run_without_a_key(name, monkeypatch):
     """No hard-coded fallback: without ECHO_AUTHKEY, a clear message and exit 1."""
     monkeypatch.delenv(KEY, raising=False)
-    snippet = _with_key(sr.get_snippet(name, METHOD), KEY, None)
+    snippet = with_key(sr.get_snippet(name, METHOD), None)
     run = sr.run_snippet(snippet, METHOD, {"port": sr.free_port()})
     assert run.returncode == 1, run.output
     assert run.output.startswith("ECHO_AUTHKEY is not set"), run.output

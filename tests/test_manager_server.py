@@ -8,8 +8,6 @@ written in the code). The key is made the way the page shows: os.urandom.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 import snippet_runner as sr
@@ -54,7 +52,7 @@ def test_clients_with_the_key_share_one_tally(server, key):
 
 
 def test_wrong_key_is_refused_and_the_server_keeps_serving(server, key):
-    wrong = client(server, os.urandom(32).hex())
+    wrong = client(server, new_key())
     assert wrong.returncode == 1, wrong.output
     assert sr.raised_exceptions(wrong.output) == ["AuthenticationError"], wrong.output
     assert "multiprocessing.context.AuthenticationError" in wrong.output

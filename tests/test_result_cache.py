@@ -18,7 +18,7 @@ TEST = "test_snippet[hello[spawn]]"
 
 
 def reused(result) -> str:
-    """The summary line of result_cache, e.g. 'reuse: 1 of 1 passed results ...'."""
+    """The summary line of result_cache, e.g. 'reuse: 1 of 1 results were reused ...'."""
     lines = [line for line in result.output.splitlines() if line.startswith("reuse: ")]
     assert len(lines) == 1, result.output
     return lines[0]

@@ -17,7 +17,7 @@ import pytest
 
 import pages
 import pythons
-from test_site_security import ROOT, build, built_site, wait
+from test_site_security import ROOT
 
 RELEASES = pythons.versions()
 PLACEHOLDER = re.compile(r"%[A-Z][A-Z0-9_]*%")
@@ -82,29 +82,19 @@ def test_hook_fills_the_placeholder_in_the_page_language(language, expected):
         hook.on_page_markdown("On %VERIFIED_PYTHON%.", page, config, None)
 
 
-@pytest.fixture(scope="module", name="built_site")
-def fresh_site(tmp_path_factory, pytestconfig):
-    """The site nox has just built (--built-site), or one built here."""
-    if (site := built_site(pytestconfig)) is not None:
-        return site
-    site = tmp_path_factory.mktemp("site")
-    wait([build(ROOT / f"docs/mkdocs.{lang}.yml", site / lang) for lang in pages.LANGUAGES])
-    return site
-
-
-def test_no_placeholder_left_in_the_built_site(built_site):
+def test_no_placeholder_left_in_the_built_site(fresh_site):
     problems = []
-    for path in sorted(built_site.rglob("*")):
+    for path in sorted(fresh_site.rglob("*")):
         if path.suffix not in {".html", ".json", ".xml", ".txt"}:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         problems += [
-            f"{path.relative_to(built_site).as_posix()}: {m.group()} was not replaced "
+            f"{path.relative_to(fresh_site).as_posix()}: {m.group()} was not replaced "
             "(placeholders work in a page's Markdown, not in its front matter, its "
             "included files or mkdocs.yml)"
             for m in PLACEHOLDER.finditer(text)
         ]
     assert not problems, "\n".join(problems)
     for language in pages.LANGUAGES:
-        home = (built_site / language / "index.html").read_text(encoding="utf-8")
+        home = (fresh_site / language / "index.html").read_text(encoding="utf-8")
         assert RELEASES[-1] in home, f"{language}/index.html does not name the releases"

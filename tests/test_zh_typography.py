@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from test_site_security import ROOT, build, built_site, wait
+from test_site_security import ROOT
 
 sys.path.insert(0, str(ROOT / "docs" / "hooks"))
 import i18n  # docs/hooks/i18n.py
@@ -107,15 +107,9 @@ def spaced_breaks(html: str, where: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def zh_site(tmp_path_factory, pytestconfig):
-    """The Chinese site as `nox -s docs` builds it: the build nox has just made
-    (--built-site), or one of its own."""
-    built = built_site(pytestconfig)
-    if built is not None:
-        return built / "zh"
-    site = tmp_path_factory.mktemp("site") / "zh"
-    wait([build(ROOT / "docs/mkdocs.zh.yml", site)])
-    return site
+def zh_site(fresh_site):
+    """The Chinese site as `nox -s docs` builds it (tests/conftest.py)."""
+    return fresh_site / "zh"
 
 
 def test_no_space_between_chinese_characters_in_the_built_pages(zh_site):

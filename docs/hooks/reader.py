@@ -54,7 +54,7 @@ TITLED_BLOCK = re.compile(
 )
 # A code annotation marker in a snippet: a comment "# (1)!" (Material shows (1) as a
 # button that opens item 1 of the list after the block).
-ANNOTATION = re.compile(r"#\s*\(\d+\)!?\s*$", re.MULTILINE)
+ANNOTATION = re.compile(r"#\s*\((\d+)\)!?\s*$", re.MULTILINE)  # group 1: N
 
 # Search engines show about this many characters of a description.
 DESCRIPTION_LENGTH = {"zh": 80, "en": 160}
