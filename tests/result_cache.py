@@ -386,16 +386,17 @@ def pytest_xdist_auto_num_workers(config):
     start. Guessed before collection, from test_snippets.py's test ids."""
     if why_not_reusing(config):
         return 4
+    import test_snippets  # its cases, as it will collect them
+
     keys = Keys()
     module = TESTS / "test_snippets.py"
     marker = pytest.mark.reuse.mark
     stale = 0
-    for name in sr.snippet_names():
-        snippet = sr.get_snippet(name, settings=keys.settings())
-        if snippet.companion_only:
+    for case in test_snippets._cases():
+        if case.marks:  # skipped on this platform: never run, never stored
             continue
-        for method in snippet.start_methods:
-            nodeid = f"tests/test_snippets.py::test_snippet[{name}[{method}]]"
-            key = keys.key(nodeid, module, marker, {"name": name, "method": method})
-            stale += not (STORE / key).is_file()
+        name, method = case.values
+        nodeid = f"tests/test_snippets.py::test_snippet[{case.id}]"
+        key = keys.key(nodeid, module, marker, {"name": name, "method": method})
+        stale += not (STORE / key).is_file()
     return 4 if stale > 8 else 2 if stale > 3 else 0
