@@ -7,7 +7,10 @@ from multiprocessing import Event, Process
 def worker(started):
     try:
         started.set()
-        time.sleep(30)
+        # Short sleeps: Python handles a signal between bytecodes, so a SIGINT
+        # that lands just before one long sleep begins would wait for its end.
+        for _ in range(300):
+            time.sleep(0.1)
     except KeyboardInterrupt:
         print("worker: KeyboardInterrupt, cleaning up", flush=True)
 

@@ -10,7 +10,10 @@ from multiprocessing import Event, Process
 def work(name, started):
     try:
         started.set()
-        time.sleep(60)
+        # Short sleeps: Python handles a signal between bytecodes, so a SIGINT
+        # that lands just before one long sleep begins would wait for its end.
+        for _ in range(600):
+            time.sleep(0.1)
     except KeyboardInterrupt:
         print(f"{name}: KeyboardInterrupt", flush=True)
     finally:
