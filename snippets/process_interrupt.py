@@ -7,8 +7,8 @@ from multiprocessing import Event, Process
 def worker(started):
     try:
         started.set()
-        # Short sleeps: Python handles a signal between bytecodes, so a SIGINT
-        # that lands just before one long sleep begins would wait for its end.
+        # Sleep in short steps: a SIGINT that arrives just before a sleep
+        # starts is handled only when that sleep ends.
         for _ in range(300):
             time.sleep(0.1)
     except KeyboardInterrupt:
