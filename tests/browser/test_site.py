@@ -322,5 +322,7 @@ def test_screenshots(new_page, base_url, lang, scheme):
 def _assert_accessible(page, what):
     from axe_playwright_python.sync_playwright import Axe
 
+    # axe measures colours as they are drawn: let fades (the search opening) finish first.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(page)
     assert results.violations_count == 0, f"axe on {what}:\n{results.generate_report()}"
