@@ -273,6 +273,49 @@ def test_axe_finds_no_violation(new_page, base_url, lang, name, scheme):
     watcher.check()
 
 
+PALETTE = """() => ({
+    scheme: document.body.getAttribute("data-md-color-scheme"),
+    accent: document.body.getAttribute("data-md-color-accent"),
+    toggle: [...document.querySelectorAll("[data-mp-palette] label")]
+        .filter(label => !label.hidden).map(label => label.getAttribute("for")),
+    themeColor: document.querySelector("meta[name=theme-color]")?.content,
+    colorScheme: document.querySelector("meta[name=color-scheme]")?.content,
+    header: getComputedStyle(document.querySelector("header")).backgroundColor,
+})"""
+
+
+def _hex(rgb):
+    return "#" + "".join(f"{int(c):02x}" for c in re.findall(r"\d+", rgb)[:3])
+
+
+@pytest.mark.parametrize("lang", sitehttp.LANGUAGES)
+def test_palette_toggle_switches_the_scheme_and_remembers_it(new_page, base_url, lang):
+    """docs/overrides/partials/javascripts/palette.html: the system's scheme first, then
+    the reader's choice, by mouse or by Enter, kept from page to page (Material's key)."""
+    page, watcher = open_page(new_page, base_url, lang, "index", color_scheme="dark")
+    state = page.evaluate(PALETTE)
+    assert state["scheme"] == "slate" and state["accent"] == "light-blue", state
+    assert state["toggle"] == ["__palette_0"], state  # one button: "switch to light"
+    assert state["colorScheme"] == "dark" and state["themeColor"] == _hex(state["header"])
+
+    page.click("label[for=__palette_0]")
+    state = page.evaluate(PALETTE)
+    assert state["scheme"] == "default" and state["accent"] == "indigo", state
+    assert state["toggle"] == ["__palette_1"], state
+    assert state["colorScheme"] == "light" and state["themeColor"] == _hex(state["header"])
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+
+    # The choice outlives the system's preference, on the next page too.
+    page.goto(urljoin(base_url, sitehttp.page_path(lang, SCREENSHOT_ARTICLE)))
+    assert page.evaluate(PALETTE)["scheme"] == "default"
+
+    page.focus("#__palette_0")  # the checked option; Enter moves to the next one
+    page.keyboard.press("Enter")
+    assert page.evaluate(PALETTE)["scheme"] == "slate"
+    assert page.evaluate("__md_get('__palette').index") == 1
+    watcher.check()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", ["index", SCREENSHOT_ARTICLE])
 @pytest.mark.parametrize("lang", sitehttp.LANGUAGES)
