@@ -14,7 +14,7 @@ nox -s bench        wall time of the suite, its slowest snippets, build time per
 nox -s claims       the speed claims of performance.md, measured on an idle machine
 nox -s browser      the built site in Chromium: pages, search, switcher, copy, 404s, axe, offline
 nox -s weight       bytes a first visit to each page loads, build time per language
-nox -s lighthouse   Lighthouse scores of every page (mobile), served gzipped: -- [PAGE ...]
+nox -s lighthouse   Lighthouse scores of every page (mobile), gzipped: -- [--runs N] [PAGE ...]
 """
 
 from __future__ import annotations
@@ -340,9 +340,10 @@ def _npm_ci(session):
 @nox.session(default=False)
 def lighthouse(session):
     """A benchmark, not a test: Lighthouse's four scores (mobile) for every page in both
-    languages, served gzipped as GitHub Pages serves them: nox -s lighthouse [-- PAGE ...].
-    Targets: performance >= 0.95, accessibility, best practices and SEO 1.00, no console
-    error. Needs Debian's Chromium and Node.js (npm installs Lighthouse)."""
+    languages, served gzipped as GitHub Pages serves them: nox -s lighthouse [-- [--runs N]
+    PAGE ...], where --runs N shows the median of N runs per page. Targets: performance
+    >= 0.95, accessibility, best practices and SEO 1.00, no console error. Needs Debian's
+    Chromium and Node.js (npm installs Lighthouse)."""
     _need_chromium(session)
     _npm_ci(session)
     install(session, "docs")

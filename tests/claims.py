@@ -16,7 +16,8 @@ The thresholds are for a machine with at least two idle cores running the defaul
 (GIL) build of CPython. On fewer cores the run fails without measuring; on a
 free-threaded build it fails after measuring, since the thread claims describe the
 GIL. Run it when nothing else competes for the CPU: the snippets run one at a time,
-each once the machine has gone quiet (SETTLE), and the report says how busy it was.
+each after waiting up to SETTLE seconds for the machine to go quiet, and the report
+says how busy it was.
 A snippet whose claims do not all hold is run again after a pause, up to ATTEMPTS
 times in all: each verdict comes from one run, so a claim made false fails every
 time. `--record` also asks that a run be steady (STEADY) before it writes what the
@@ -198,8 +199,10 @@ class Claim:
 # Thresholds: what two idle cores give with room to spare (the measured ratios are in
 # the report of each run). On a two-core VM that shares its host, 11 runs of
 # perf_cpu_bound in a row, nothing else running in the VM, gave sequential / 2 processes
-# 1.32-1.91x and 2 threads / 2 processes 1.48-2.43x: a neighbour on the host slows one
-# core for seconds at a time. The sentences are the pages' own: change both together.
+# 1.32-1.91x and 2 threads / 2 processes 1.48-2.43x: another VM on the host slows one
+# core for seconds at a time. There the CPU thresholds have little room to spare, and
+# the retries (ATTEMPTS, PAUSE) absorb the slow spells. The sentences are the pages'
+# own: change both together.
 CLAIMS = [
     Claim(
         "cpu-processes-beat-threads",

@@ -117,3 +117,24 @@ def test_fences_are_run_or_included(page):
                 "would be run as Python. Keep includes in fences of their own."
             )
     assert not problems, "\n".join(problems)
+
+
+def test_the_palette_toggle_refuses_an_automatic_option(monkeypatch):
+    """docs/overrides/partials/javascripts/palette.html picks an option by its media query
+    and does not follow the system afterwards: the build stops on Material's automatic
+    option rather than show the wrong scheme."""
+    import types
+
+    from mkdocs.exceptions import PluginError
+
+    monkeypatch.syspath_prepend(str(pages.ROOT / "docs" / "hooks"))
+    import i18n
+
+    automatic = {"media": "(prefers-color-scheme)", "toggle": {"name": "Switch"}}
+    config = types.SimpleNamespace(
+        theme={"language": "zh", "palette": [automatic]}, site_url="/", mdx_configs={}
+    )
+    with pytest.raises(PluginError, match="automatic option"):
+        i18n.on_config(config)
+    automatic["media"] = "(prefers-color-scheme: light)"
+    assert i18n.on_config(config) is config

@@ -25,6 +25,8 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from mkdocs.exceptions import PluginError
+
 DEFAULT_LANGUAGE = "zh"
 ROOT_FILES = Path(__file__).parent.parent / "root"  # docs/root/: copied to site/
 PALETTE_NAMES = {
@@ -58,6 +60,13 @@ def on_config(config):
     root = os.environ.get("SITE_URL") or config.site_url or "/"
     config.site_url = root.rstrip("/") + f"/{language}/"
     for option in config.theme["palette"]:
+        if option.get("media") == "(prefers-color-scheme)":
+            raise PluginError(
+                "mkdocs.yml: theme.palette: the automatic option (media "
+                '"(prefers-color-scheme)") is not supported by the toggle in '
+                "docs/overrides/partials/javascripts/palette.html; give light and dark "
+                "options their own media queries"
+            )
         toggle = option.get("toggle")
         if toggle:
             toggle["name"] = PALETTE_NAMES.get(language, {}).get(toggle["name"], toggle["name"])

@@ -37,6 +37,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     process.exit(1);
   });
 }
+const runs = {};
 try {
   for (const url of process.argv.slice(2)) {
     const { lhr } = await lighthouse(url, {
@@ -47,8 +48,11 @@ try {
     });
     if (process.env.LIGHTHOUSE_REPORTS) {
       // The whole report, for a closer look: LIGHTHOUSE_REPORTS=DIR
+      // (a page measured more than once: en-pools.json, en-pools-2.json, ...)
       const name = new URL(url).pathname.replace(/^\/|\.html$/g, "").replace(/\//g, "-");
-      writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/${name}.json`, JSON.stringify(lhr));
+      const run = (runs[name] = (runs[name] || 0) + 1);
+      const file = `${name}${run > 1 ? `-${run}` : ""}.json`;
+      writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/${file}`, JSON.stringify(lhr));
     }
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c].score]));
     const metrics = Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m].numericValue]));

@@ -292,13 +292,25 @@ def _hex(rgb):
 def test_palette_toggle_switches_the_scheme_and_remembers_it(new_page, base_url, lang):
     """docs/overrides/partials/javascripts/palette.html: the system's scheme first, then
     the reader's choice, by mouse or by Enter, kept from page to page (Material's key)."""
-    page, watcher = open_page(new_page, base_url, lang, "index", color_scheme="dark")
+    page, watcher = new_page(base_url, color_scheme="dark")
+    # What the first paint shows: the theme's script loads only after it (reader.py).
+    page.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => window.firstScheme ="
+        " document.body.getAttribute('data-md-color-scheme'))"
+    )
+    page.goto(urljoin(base_url, sitehttp.page_path(lang, "index")))
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.firstScheme") == "slate"
     state = page.evaluate(PALETTE)
     assert state["scheme"] == "slate" and state["accent"] == "light-blue", state
     assert state["toggle"] == ["__palette_0"], state  # one button: "switch to light"
     assert state["colorScheme"] == "dark" and state["themeColor"] == _hex(state["header"])
 
-    page.click("label[for=__palette_0]")
+    # No colour transitions while the scheme changes, until the next frame.
+    assert page.evaluate("""() => {
+        document.querySelector("label[for=__palette_0]").click();
+        return document.body.hasAttribute("data-md-color-switching");
+    }""")
     state = page.evaluate(PALETTE)
     assert state["scheme"] == "default" and state["accent"] == "indigo", state
     assert state["toggle"] == ["__palette_1"], state
