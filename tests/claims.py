@@ -197,9 +197,9 @@ class Claim:
 
 
 # Thresholds: what two idle cores give with room to spare (the measured ratios are in
-# the report of each run). On a two-core VM that shares its host, 11 runs of
+# the report of each run). On a two-core VM that shares its host, 13 runs of
 # perf_cpu_bound in a row, nothing else running in the VM, gave sequential / 2 processes
-# 1.32-1.91x and 2 threads / 2 processes 1.48-2.43x: another VM on the host slows one
+# 1.32-2.20x and 2 threads / 2 processes 1.48-2.58x: another VM on the host slows one
 # core for seconds at a time. There the CPU thresholds have little room to spare, and
 # the retries (ATTEMPTS, PAUSE) absorb the slow spells. The sentences are the pages'
 # own: change both together.

@@ -97,6 +97,7 @@ def test_page_loads_cleanly(new_page, base_url, lang, name):
 # annotation in each language.
 ANNOTATED = ("essentials", "queue_hello.py")
 ANNOTATION_TEXT = {"zh": "子进程才能退出", "en": "the child cannot exit"}
+ANNOTATION_LABEL = {"zh": "代码注释 ", "en": "Code annotation "}  # overrides/main.html
 
 
 @pytest.mark.parametrize("lang", sitehttp.LANGUAGES)
@@ -108,10 +109,16 @@ def test_code_annotation_opens_and_shows_its_text(new_page, base_url, lang):
     block = page.locator(".md-content .highlight").filter(
         has=page.locator(":scope > .filename", has_text=title)
     )
+    block.scroll_into_view_if_needed()  # the theme mounts it then (content.lazy)
     annotation = block.locator("pre > code .md-annotation").first
     tooltip = annotation.locator(".md-tooltip__inner")
-    assert not tooltip.is_visible()
-    annotation.locator(".md-annotation__index").click()
+    index = annotation.locator(".md-annotation__index")
+    assert index.get_attribute("aria-label") == f"{ANNOTATION_LABEL[lang]}1"
+    # Closed: no tooltip, or (just after the theme mounted it) a transparent one.
+    assert not tooltip.count() or tooltip.evaluate(
+        "el => getComputedStyle(el.closest('.md-tooltip')).opacity === '0'"
+    )
+    index.click(force=True)  # it pulses once in view, never "stable" for Playwright
     tooltip.wait_for(state="visible")
     assert ANNOTATION_TEXT[lang] in tooltip.inner_text()
     assert "(1)" not in block.locator("pre > code").inner_text()  # no bare marker
@@ -149,8 +156,10 @@ def test_copy_button_copies_the_snippet_file(new_page, base_url, lang, name):
         if expected is None:
             continue
         page.evaluate("navigator.clipboard.writeText('')")
-        block.hover()
+        block.hover()  # scrolls it into view: the theme adds its buttons then
         block.locator("button[data-md-type=copy]").click()
+        # overrides/main.html names what the theme added: no unnamed <nav> landmark.
+        assert block.locator(".md-code__nav").get_attribute("role") == "none", title
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == expected, f"the copy button of {title} copied other text"
         # The link under the block downloads the same file from the site itself.
