@@ -309,3 +309,13 @@ def test_what_the_pages_say_of_this_run_is_in_the_recorded_output():
 
 def _row(f, size):
     return [(column, f[f"{column} {size}"]) for column in claims.DATA_COLUMNS]
+
+
+def test_settle_waits_for_a_quiet_cpu_but_not_forever(monkeypatch):
+    readings = iter([90.0, 60.0, 5.0, 0.0])
+    monkeypatch.setattr(claims, "busy_percent", lambda: next(readings))
+    assert claims.settle() == 5.0  # two busy seconds, then quiet
+
+    monkeypatch.setattr(claims, "busy_percent", lambda: 90.0)
+    monkeypatch.setattr(claims, "SETTLE", 0)
+    assert claims.settle() == 90.0  # gives up at once and reports how busy it was
