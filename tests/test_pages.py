@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +140,21 @@ def test_the_palette_toggle_refuses_an_automatic_option(monkeypatch):
         i18n.on_config(config)
     automatic["media"] = "(prefers-color-scheme: light)"
     assert i18n.on_config(config) is config
+
+
+def test_the_code_spans_the_build_drops_show_nothing():
+    """docs/hooks/reader.py drops Pygments' <span class="n"> (names) and <span class="w">
+    (whitespace) from code blocks: the theme must colour names as the code around them and
+    not style whitespace at all, in every stylesheet, or the page would look different."""
+    import material
+
+    stylesheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    css = "".join(p.read_text(encoding="utf-8") for p in sorted(stylesheets.glob("*.css")))
+    rules = re.findall(r"([^{}]*)\{([^{}]*)\}", css)
+    dropped = re.compile(r"\.highlight \.[nw](?![\w-])")
+    styled = {
+        rule.strip() for sel, body in rules if dropped.search(sel) for rule in body.split(";")
+    }
+    assert styled - {""} == {"color:var(--md-code-hl-name-color)"}, styled
+    names = set(re.findall(r"--md-code-hl-name-color:([^;}]*)", css))
+    assert names == {"var(--md-code-fg-color)"}, names

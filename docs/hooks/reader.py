@@ -12,8 +12,14 @@
 - The theme's script (Material's bundle) loads after the page's first paint
   instead of before it: on a long page, running it first delayed the first
   paint of the text by the whole of its work (Lighthouse's largest contentful
-  paint). Once it has run, it is handed the parsed document, as the
-  DOMContentLoaded it waits for has passed; then the event `mp:theme-ready`.
+  paint). Once it has run, it is handed the parsed document in a task of its
+  own (as the DOMContentLoaded it waits for has passed); then the event
+  `mp:theme-ready`.
+- What the theme's script would otherwise change on every page when it starts,
+  each change restyling the whole page, is in the HTML already: tables come
+  wrapped in the theme's scrolling <div>s (and main.html marks <html> for its
+  focus-visible polyfill). Code blocks lose the <span>s that Pygments puts
+  around names and spaces, which the theme does not colour.
 - The offline build (the `offline` plugin) gets its iframe-worker polyfill,
   which runs the search worker from file://, from this site
   (overrides/assets/javascripts/iframe-worker.js) instead of unpkg.com.
@@ -66,22 +72,36 @@ THEME_SCRIPT = re.compile(
     r'<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>'
 )
 # After DOMContentLoaded (which fills Material's document$ when its script is already
-# there) and the next frame, load the bundle, then give document$ the document.
+# there) and the next frame, load the bundle, then give document$ the document: the
+# bundle's evaluation and the mounting of the page are then two tasks, not one long one.
 THEME_LOADER = """<script>
   document.addEventListener("DOMContentLoaded", function () {
     requestAnimationFrame(function () {
       setTimeout(function () {
         var script = document.createElement("script");
         script.src = "%s";
-        script.onload = function () {
-          document$.next(document);
-          document.dispatchEvent(new Event("mp:theme-ready"));
+        script.onload = function () {  // a task of its own: long tasks block input
+          setTimeout(function () {
+            document$.next(document);
+            document.dispatchEvent(new Event("mp:theme-ready"));
+          });
         };
         document.body.appendChild(script);
       });
     });
   });
 </script>"""
+
+# Material's script wraps every table without a class in these two <div>s when it starts
+# (components/content/table). There, after the first paint, inserting them restyled the
+# whole page (2,766 elements of shared-state, 100-200 ms at 4x CPU); here it costs
+# nothing. The script still wraps each table again, inside them: extra.css flattens that.
+TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+TABLE_WRAPPERS = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</div></div>'
+# Pygments wraps every name (class "n") and run of whitespace ("w") in a <span>. The theme
+# gives names the code's own colour and whitespace none (tests/test_pages.py checks), so
+# these spans show nothing: they were a fifth of the code-heavy pages' elements.
+PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 
 # %NAME%: a word in capitals between percent signs, as in docs/root/'s %SITE_URL%.
 PLACEHOLDER = re.compile(r"%([A-Z][A-Z0-9_]*)%")
@@ -129,6 +149,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html_text, page, config, files):
     html_text = _snippet_blocks(html_text, page, config)
+    html_text = TABLE.sub(lambda m: TABLE_WRAPPERS.format(m[0]), html_text)
+    html_text = PLAIN_TOKEN.sub(r"\1", html_text)
     if not page.meta.get("description"):
         limit = DESCRIPTION_LENGTH[config.theme["language"]]
         description = _first_paragraph(html_text, limit)
