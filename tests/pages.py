@@ -58,7 +58,10 @@ class Fence:
 
     @property
     def where(self) -> str:
-        return f"{self.page.relative_to(ROOT)}:{self.line}"
+        """page:line, the page relative to the project when it is in it (tests use others)."""
+        page = self.page
+        shown = page.relative_to(ROOT).as_posix() if page.is_relative_to(ROOT) else str(page)
+        return f"{shown}:{self.line}"
 
 
 def fences(page: Path) -> list[Fence]:

@@ -49,10 +49,6 @@ def list_after(lines: list[str], start: int) -> list[int]:
     return numbers
 
 
-def _shown(page) -> str:
-    return page.relative_to(pages.ROOT).as_posix() if page.is_relative_to(pages.ROOT) else str(page)
-
-
 def annotation_problems(page) -> list[str]:
     lines = page.read_text(encoding="utf-8").splitlines()
     problems = []
@@ -74,7 +70,7 @@ def annotation_problems(page) -> list[str]:
             items = list_after(lines, after)
             if items != wanted:
                 problems.append(
-                    f"{_shown(page)}:{fence.line}: {name} has {len(found)} code annotation(s) "
+                    f"{fence.where}: {name} has {len(found)} code annotation(s) "
                     f"(# (N)! comments), so the block must be followed by an ordered list of "
                     f"{len(found)} item(s) explaining them, `1.  ...`, before anything else; "
                     f"found {items or 'no list'}. Write the list in both languages."

@@ -53,8 +53,8 @@ DOWNLOAD = {"zh": "下载 {name}", "en": "Download {name}"}
 # A code block whose title is a file name, as pymdownx.highlight renders it:
 # the block ends at the first "</pre></div>", since the code inside is escaped.
 TITLED_BLOCK = re.compile(
-    r'<div class="language-[\w-]+ highlight">'
-    r'<span class="filename">(?P<name>[^<]+)</span>.*?</pre></div>'
+    r'(?P<block><div class="language-[\w-]+ highlight">'
+    r'<span class="filename">(?P<name>[^<]+)</span>.*?</pre></div>)'
     r"(?P<list>\s*<ol>(?:(?!<ol[ >]).)*?</ol>)?",  # a list right after it (not nested)
     re.DOTALL,
 )
@@ -166,7 +166,7 @@ def _snippet_blocks(html_text, page, config):
         name = html.unescape(match["name"]).strip()
         if "/" in name or not (SNIPPETS / name).is_file():
             return match[0]
-        block = match[0][: len(match[0]) - len(match["list"] or "")]
+        block = match["block"]
         # The copy button copies the block's data-copy attribute where there is one:
         # the file's exact text, final newline included, when the block shows it all.
         text = (SNIPPETS / name).read_text(encoding="utf-8")
