@@ -144,12 +144,14 @@ def test_the_palette_toggle_refuses_an_automatic_option(monkeypatch):
 
 def test_the_code_spans_the_build_drops_show_nothing():
     """docs/hooks/reader.py drops Pygments' <span class="n"> (names) and <span class="w">
-    (whitespace) from code blocks: the theme must colour names as the code around them and
-    not style whitespace at all, in every stylesheet, or the page would look different."""
+    (whitespace) from code blocks: the theme's stylesheets and ours must colour names as the
+    code around them and not style whitespace at all, or the page would look different."""
     import material
 
     stylesheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
-    css = "".join(p.read_text(encoding="utf-8") for p in sorted(stylesheets.glob("*.css")))
+    ours = pages.ROOT / "docs" / "overrides" / "assets" / "stylesheets"
+    paths = sorted(stylesheets.glob("*.css")) + sorted(ours.glob("*.css"))
+    css = "".join(p.read_text(encoding="utf-8") for p in paths)
     rules = re.findall(r"([^{}]*)\{([^{}]*)\}", css)
     dropped = re.compile(r"\.highlight \.[nw](?![\w-])")
     styled = {

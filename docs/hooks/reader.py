@@ -15,11 +15,11 @@
   paint). Once it has run, it is handed the parsed document in a task of its
   own (as the DOMContentLoaded it waits for has passed); then the event
   `mp:theme-ready`.
-- What the theme's script would otherwise change on every page when it starts,
-  each change restyling the whole page, is in the HTML already: tables come
-  wrapped in the theme's scrolling <div>s (and main.html marks <html> for its
+- Some of what the theme's script changes when it starts, each change
+  restyling most of the page, is in the HTML already: tables come wrapped in
+  the theme's scrolling <div>s (and main.html gives <html> the class of its
   focus-visible polyfill). Code blocks lose the <span>s that Pygments puts
-  around names and spaces, which the theme does not colour.
+  around names and spaces: names get the code's own colour, spaces none.
 - The offline build (the `offline` plugin) gets its iframe-worker polyfill,
   which runs the search worker from file://, from this site
   (overrides/assets/javascripts/iframe-worker.js) instead of unpkg.com.
@@ -94,13 +94,16 @@ THEME_LOADER = """<script>
 
 # Material's script wraps every table without a class in these two <div>s when it starts
 # (components/content/table). There, after the first paint, inserting them restyled the
-# whole page (2,766 elements of shared-state, 100-200 ms at 4x CPU); here it costs
+# article (2,766 elements on zh/shared-state, 100-200 ms at 4x CPU); here it costs
 # nothing. The script still wraps each table again, inside them: extra.css flattens that.
-TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+# A table with a table inside is left to the script.
+TABLE = re.compile(r"<table>(?:(?!<table[ >]).)*?</table>", re.DOTALL)
 TABLE_WRAPPERS = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</div></div>'
 # Pygments wraps every name (class "n") and run of whitespace ("w") in a <span>. The theme
 # gives names the code's own colour and whitespace none (tests/test_pages.py checks), so
-# these spans show nothing: they were a fifth of the code-heavy pages' elements.
+# these spans show nothing: they were a fifth of the code-heavy pages' elements. (Inline
+# code highlighted with #!python inside a link would show its names in the link's colour;
+# the site has none.)
 PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 
 # %NAME%: a word in capitals between percent signs, as in docs/root/'s %SITE_URL%.

@@ -131,8 +131,9 @@ def test_code_annotation_opens_and_shows_its_text(new_page, base_url, lang):
     watcher.check()
 
 
-# Pages with tables: each table's box, relative to the outer of its wrappers, that
-# wrapper's size and its distance from what comes before it.
+# Pages with tables (glossary's scroll sideways on a phone): each table's box, relative to
+# the outer of its wrappers, that wrapper's size, how far it scrolls and its distance from
+# what comes before it.
 TABLE_PAGES = ("glossary", "pools")
 TABLE_BOXES = """() => [...document.querySelectorAll('article table')].map(table => {
     let wrap = table.closest('.md-typeset__scrollwrap'), outer;
@@ -141,19 +142,23 @@ TABLE_BOXES = """() => [...document.querySelectorAll('article table')].map(table
     const t = table.getBoundingClientRect(), w = wrap.getBoundingClientRect();
     const before = wrap.previousElementSibling.getBoundingClientRect();
     return [t.left - w.left, t.top - w.top, t.width, t.height, w.width, w.height,
-            w.top - before.bottom].map(n => Math.round(n));
+            wrap.scrollWidth, w.top - before.bottom].map(n => Math.round(n));
 })"""
 
 
+@pytest.mark.parametrize("width", [360, 1280], ids=["phone", "desktop"])
 @pytest.mark.parametrize("name", TABLE_PAGES)
 @pytest.mark.parametrize("lang", sitehttp.LANGUAGES)
-def test_tables_keep_their_place_when_the_theme_starts(new_page, base_url, lang, name):
+def test_tables_keep_their_place_when_the_theme_starts(new_page, base_url, lang, name, width):
     """Tables come in the theme's wrappers (docs/hooks/reader.py), so that its script need
     not restyle the page to add them; it still wraps each table once more, inside, and
     extra.css makes that second pair add nothing: each table has the same box as without
     the script."""
-    plain, _ = open_page(new_page, base_url, lang, name, java_script_enabled=False)
-    page, watcher = open_page(new_page, base_url, lang, name)
+    viewport = {"width": width, "height": 800}
+    plain, _ = open_page(
+        new_page, base_url, lang, name, viewport=viewport, java_script_enabled=False
+    )
+    page, watcher = open_page(new_page, base_url, lang, name, viewport=viewport)
     tables = page.locator("article table").count()
     assert tables, f"{name} has no table: TABLE_PAGES should name pages with tables"
     expect(page.locator(".md-typeset__table > .md-typeset__scrollwrap table")).to_have_count(
