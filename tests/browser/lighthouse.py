@@ -12,7 +12,7 @@ error. Performance depends on the machine's load (total blocking time is measure
 scaled): measure on an idle machine. "bench" is Lighthouse's benchmark index of the machine
 at that moment (higher is faster; a busy two-core machine here scores 500-1000, an idle one
 about 1,500-2,000). Even idle, this two-core VM shares its host, and one page's score
-moves by up to 0.1 from one run to the next: `--runs N` measures every page N times, in
+moves by about 0.1 from one run to the next: `--runs N` measures every page N times, in
 N rounds over all the pages, and shows for each the run with the median performance
 score, and the lowest and highest score in the "range" column (Lighthouse's own advice
 for variable machines: take the median of several runs).
